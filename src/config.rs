@@ -1,0 +1,1 @@
+//! User configuration (TOML) and where it lives.

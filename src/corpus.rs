@@ -1,0 +1,1 @@
+//! All loaded reports: loading in parallel, de-duplication, cache, indexes.

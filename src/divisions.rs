@@ -1,0 +1,2 @@
+//! The national division codes (province → prefecture → county → township), embedded from
+//! `assets/divisions.tsv` (built by `scripts/build_divisions.py`).

@@ -1,0 +1,1 @@
+//! The dashboard: a thin ratatui layer over the corpus.
