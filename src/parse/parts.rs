@@ -26,7 +26,7 @@ static OTHER_HEADING: LazyLock<Regex> =
 /// A paragraph that opens the problems part without a heading: "一年来…但还存在一些问题和不足：".
 static PROBLEMS_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[^。]{0,80}(?:存在|还有|仍有|面临|也有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)",
+        r"^(?:[^。]{0,120}。){0,2}[^。]{0,80}(?:存在|还有|仍有|面临|也有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)",
         r"[^。]{0,30}(?:[：:]|主要(?:是|表现在)|一是|。\s*一是)",
     ))
     .expect("static regex")
@@ -139,6 +139,16 @@ mod tests {
         assert_eq!(
             of_paragraph("排查法治建设中的突出问题，及时提出建设性的整改意见。"),
             None
+        );
+    }
+
+    #[test]
+    fn a_summary_sentence_may_come_before_the_problems() {
+        assert_eq!(
+            of_paragraph(
+                "2023年，我镇法治政府建设取得了可喜的成绩。但也存在一些不容忽视的困难和问题：一是普法工作发展不够平衡。"
+            ),
+            Some(Part::Problems)
         );
     }
 
