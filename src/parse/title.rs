@@ -26,8 +26,7 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
     if let Some(second) = para(1) {
         let continues = is_title_line(second)
             && !TITLE_WORDS.is_match(first)
-            && TITLE_WORDS.is_match(second)
-            && !headings::numbered(second).is_some_and(|m| m.number.is_some());
+            && TITLE_WORDS.is_match(second);
         if second == first {
             span.end = paragraphs[1].end;
         } else if continues {
