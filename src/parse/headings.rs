@@ -41,6 +41,8 @@ pub struct HeadingMatch {
     pub len: usize,
     /// Bytes of the paragraph up to where its body starts (after the terminal punctuation).
     pub body_at: usize,
+    /// Bytes of the numbering ("一、", "（二）") before the heading's words; 0 when unnumbered.
+    pub marker: usize,
 }
 
 const CN_DIGITS: &str = "〇一二三四五六七八九十";
@@ -114,6 +116,15 @@ fn number_of(style: Style, raw: &str) -> Option<u32> {
     }
 }
 
+/// Length of the heading numbering ("一、", "（二）") at the start of `para`, if any.
+pub fn numbered_marker(para: &str) -> Option<usize> {
+    NUMBERED
+        .iter()
+        .find_map(|(_, re)| re.captures(para))
+        .and_then(|c| c.get(0))
+        .map(|m| m.end())
+}
+
 /// A numbered heading at the start of `para`.
 pub fn numbered(para: &str) -> Option<HeadingMatch> {
     for (style, re) in NUMBERED.iter() {
@@ -137,6 +148,7 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
             number,
             len,
             body_at,
+            marker: after_marker,
         });
     }
     None
@@ -172,6 +184,7 @@ pub fn plain(para: &str) -> Option<HeadingMatch> {
         number: None,
         len: para.len(),
         body_at: para.len(),
+        marker: 0,
     })
 }
 
@@ -194,6 +207,7 @@ pub fn lead(para: &str) -> Option<HeadingMatch> {
         number: None,
         len: end,
         body_at: end + '。'.len_utf8(),
+        marker: 0,
     })
 }
 

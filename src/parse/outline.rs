@@ -42,7 +42,13 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
         })
         .collect();
     let candidates = keep_lead_runs(candidates);
-    let flats = place(text, paragraphs, &candidates);
+    let (paragraphs, candidates) =
+        if super::paragraphs::lost_breaks(&super::paragraphs::lines(text)) {
+            unglue_leads(text, paragraphs, candidates)
+        } else {
+            (paragraphs.to_vec(), candidates)
+        };
+    let flats = place(text, &paragraphs, &candidates);
     let preamble_end = flats.first().map_or(text.len(), |f| f.start);
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
     let preamble = trim_span(text, Span::new(preamble_start, preamble_end));
@@ -70,6 +76,90 @@ fn keep_lead_runs(candidates: Vec<Option<HeadingMatch>>) -> Vec<Option<HeadingMa
     }
     flush(&mut group, &mut candidates);
     candidates
+}
+
+/// In a text that lost its line breaks, a heading runs straight into the run-in lead of its
+/// first child ("…筑牢法治建设根基深学细悟强思想。"). Cut the lead off at the jieba word boundary
+/// that makes it as long as its sibling leads and the heading's last clause as long as its first.
+fn unglue_leads(
+    text: &str,
+    paragraphs: &[Span],
+    candidates: Vec<Option<HeadingMatch>>,
+) -> (Vec<Span>, Vec<Option<HeadingMatch>>) {
+    let lead_len = |i: usize| -> Option<usize> {
+        let m = candidates
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|m| m.style == Style::Lead)?;
+        let p = paragraphs[i];
+        Some(text[p.start..p.start + m.len].chars().count())
+    };
+    let mut out_paras = Vec::with_capacity(paragraphs.len() + 8);
+    let mut out_cands = Vec::with_capacity(paragraphs.len() + 8);
+    for (i, (p, c)) in paragraphs.iter().zip(&candidates).enumerate() {
+        // The leads of this heading's other children say how long the glued one is.
+        let mut siblings: Vec<usize> = (i + 1..paragraphs.len())
+            .take_while(|&j| candidates[j].is_none_or(|m| m.style == Style::Lead))
+            .filter_map(lead_len)
+            .collect();
+        siblings.sort_unstable();
+        let cut = c
+            .filter(|m| m.marker > 0 && m.body_at > m.len && lead_len(i + 1).is_some())
+            .and_then(|m| {
+                let heading = &text[p.start..p.start + m.len];
+                glued_lead_cut(heading, m.marker, &siblings).map(|cut| (m, cut))
+            });
+        match cut {
+            Some((m, cut)) => {
+                out_paras.push(Span::new(p.start, p.start + cut));
+                out_cands.push(Some(HeadingMatch {
+                    len: cut,
+                    body_at: cut,
+                    ..m
+                }));
+                out_paras.push(Span::new(p.start + cut, p.end));
+                out_cands.push(Some(HeadingMatch {
+                    style: Style::Lead,
+                    number: None,
+                    len: m.len - cut,
+                    body_at: m.body_at - cut,
+                    marker: 0,
+                }));
+            }
+            None => {
+                out_paras.push(*p);
+                out_cands.push(*c);
+            }
+        }
+    }
+    (out_paras, out_cands)
+}
+
+/// Byte offset in `heading` where a glued lead starts, if one fits.
+fn glued_lead_cut(heading: &str, marker: usize, sibling_lens: &[usize]) -> Option<usize> {
+    let (min, max) = (*sibling_lens.first()?, *sibling_lens.last()?);
+    let median = sibling_lens[sibling_lens.len() / 2];
+    let clause_at = heading
+        .rfind([',', '，'])
+        .map(|j| j + heading[j..].chars().next().map_or(1, char::len_utf8))?;
+    let first_len = heading[marker..clause_at].chars().count().saturating_sub(1);
+    let clause = &heading[clause_at..];
+    let mut best: Option<(f32, usize)> = None;
+    let mut at = 0;
+    for token in crate::analyse::segment::tokens(clause) {
+        at += token.len();
+        let head = clause[..at].chars().count();
+        let tail = clause[at..].chars().count();
+        if head < 4 || tail + 1 < min || tail > max + 1 {
+            continue;
+        }
+        let score = tail.abs_diff(median) as f32 + 0.5 * head.abs_diff(first_len) as f32;
+        if best.is_none_or(|(s, _)| score < s) {
+            best = Some((score, clause_at + at));
+        }
+    }
+    best.map(|(_, cut)| cut)
 }
 
 /// Give each heading its depth, and open implicit sections where a paragraph opens a part.

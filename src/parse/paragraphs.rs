@@ -18,21 +18,18 @@ static INLINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:[^\x00-\x7f])([ \u{3000}\u{a0}]{1,})(?:[^\x00-\x7f ])",
         // …and so was the end of a sentence right before a heading numeral.
         r"|[。！？；!?;:：]()(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+[章部])",
+        // …and before a sentence that opens the problems or the plans part.
+        r"|[。！？!?]()(?:下一步|下一年度|新的一年|[^。]{0,60}(?:存在|还有|仍有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)[^。]{0,10}[:：])",
+        // …and before a short lead sentence ("系统谋划抓部署。") opening a paragraph.
+        r"|[。！？!?]()[^。，,、；;：:！？!?\s\d]{3,12}。",
     ))
     .expect("static regex")
 });
 
 /// Paragraph spans of `text`, in order, trimmed, none empty.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        push_trimmed(text, start, start + line.len(), &mut lines);
-        start += line.len() + 1;
-    }
-    let lost_breaks = lines.len() <= LOST_BREAKS_MAX_LINES
-        && lines.iter().any(|s| s.len() >= LOST_BREAKS_MIN_LEN);
-    if !lost_breaks {
+    let lines = lines(text);
+    if !lost_breaks(&lines) {
         return lines;
     }
     let mut out = Vec::new();
@@ -40,7 +37,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         let slice = &text[line.start..line.end];
         let mut cut = line.start;
         for caps in INLINE_BREAK.captures_iter(slice) {
-            let Some(at) = caps.get(1).or_else(|| caps.get(2)) else {
+            let Some(at) = (1..=4).find_map(|i| caps.get(i)) else {
                 continue;
             };
             let at_abs = line.start + at.start();
@@ -51,7 +48,62 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         }
         push_trimmed(text, cut, line.end, &mut out);
     }
+    out.into_iter().flat_map(|p| split_glued(text, p)).collect()
+}
+
+/// "（一）" inside running text of a report without line breaks.
+static PAREN_NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][一二三四五六七八九十]{1,3}[）)]").expect("static regex"));
+/// Where a heading that lost its line break runs into its body: the first "一是" item, or a
+/// sentence opening with a year ("…主要安排2023年，我镇…").
+static GLUED_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"一是|(?:19|20)\d{2}年[，,]").expect("static regex"));
+
+/// Split a paragraph of a text without line breaks before a parenthesised numeral, and after a
+/// numbered heading where its body evidently begins.
+fn split_glued(text: &str, para: Span) -> Vec<Span> {
+    let slice = &text[para.start..para.end];
+    let mut cuts: Vec<usize> = PAREN_NUMERAL
+        .find_iter(slice)
+        .map(|m| m.start())
+        .filter(|&at| at > 0)
+        .collect();
+    cuts.push(slice.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in cuts {
+        let piece = &slice[start..end];
+        if let Some(h) = super::headings::numbered_marker(piece) {
+            let sentence_end = piece.find('。').unwrap_or(piece.len());
+            let glued = GLUED_BODY
+                .find_at(piece, h)
+                .map(|m| m.start())
+                .filter(|&at| at > h && at < sentence_end);
+            if let Some(at) = glued {
+                push_trimmed(text, para.start + start, para.start + start + at, &mut out);
+                start += at;
+            }
+        }
+        push_trimmed(text, para.start + start, para.start + end, &mut out);
+        start = end;
+    }
     out
+}
+
+/// Did this text lose its line breaks (a few very long lines)?
+pub fn lost_breaks(lines: &[Span]) -> bool {
+    lines.len() <= LOST_BREAKS_MAX_LINES && lines.iter().any(|s| s.len() >= LOST_BREAKS_MIN_LEN)
+}
+
+/// Line spans of `text` as they are, trimmed, none empty.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        push_trimmed(text, start, start + line.len(), &mut lines);
+        start += line.len() + 1;
+    }
+    lines
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
