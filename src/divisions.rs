@@ -48,6 +48,9 @@ pub struct NameEntry {
     pub ids: Vec<DivId>,
     /// A short form (湖北 for 湖北省), not the official name.
     pub short: bool,
+    /// A county's bare short form (泾源, 公安, 合作): too often an ordinary word to speak for
+    /// the author; it only helps tell same-name places apart.
+    pub weak: bool,
 }
 
 /// A name found in a text: byte range and the index entry it matched.
@@ -133,7 +136,10 @@ const GENERIC_SHORT: &[&str] = &[
     "市中", "新华", "和平", "城关", "长安", "新城", "城中", "中心", "江北", "江南", "河东", "河西",
     "城东", "城西", "城南", "城北", "东城", "西城", "南城", "北城", "向阳", "红旗", "新兴", "平安",
     "解放", "胜利", "前进", "幸福", "光明", "团结", "东风", "友谊", "永安", "太平", "文化", "开发",
-    "高新", "新区", "宝山", "青山", "白云", "朝阳", "城区", "南山", "北山", "东山", "西山",
+    "高新", "新区", "宝山", "青山", "白云", "朝阳", "城区", "南山", "北山", "东山", "西山", "资源",
+    "合作", "比如", "南部", "东方", "港口", "公安", "友好", "共和", "中方", "安定", "延长", "运河",
+    "万年", "南岸", "工农", "大名", "富裕", "清水", "复兴", "宏伟", "平定", "振兴", "三元", "大方",
+    "平和", "六合", "全州", "全南", "全椒",
 ];
 
 /// Township-level names that denote a place (others are farms, parks and zones named generically).
@@ -352,6 +358,7 @@ fn name_index(list: &[Division]) -> (Vec<NameEntry>, HashMap<String, usize>) {
             text: text.to_string(),
             ids,
             short: false,
+            weak: false,
         })
         .collect();
     let taken: std::collections::HashSet<String> = entries.iter().map(|e| e.text.clone()).collect();
@@ -365,10 +372,12 @@ fn name_index(list: &[Division]) -> (Vec<NameEntry>, HashMap<String, usize>) {
             .min()
             .unwrap_or(3);
         ids.retain(|&i| rank(list[i as usize].level) == top);
+        let weak = top >= rank(Level::County) && !text.ends_with(['县', '旗', '州']);
         entries.push(NameEntry {
             text,
             ids,
             short: true,
+            weak,
         });
     }
     entries.sort_by(|a, b| a.text.cmp(&b.text));
@@ -536,6 +545,9 @@ mod tests {
         assert!(names("桥头镇").len() > 10);
         assert!(names("城区").is_empty());
         assert!(names("新华").is_empty());
+        // 全州 is "the whole prefecture" far more often than 全州县.
+        assert!(names("全州").is_empty());
+        assert!(names("全州县").len() == 1);
     }
 
     #[test]

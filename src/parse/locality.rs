@@ -227,7 +227,7 @@ pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Local
     page.frequency(div, &mut ev);
 
     let self_word = self_word(text);
-    publishers(div, text, meta, self_word, &mut ev);
+    publishers(div, &page, meta, self_word, &mut ev);
     if let Some(w) = self_word {
         let ids: Vec<DivId> = ev.score.keys().copied().collect();
         for id in ids {
@@ -253,18 +253,22 @@ struct Page<'a> {
     body: usize,
     /// Leading title-like lines.
     titles: Vec<(usize, usize)>,
+    /// Site chrome left in the text (footers, metadata blocks).
+    chrome: Vec<&'a str>,
 }
 
 impl<'a> Page<'a> {
     fn read(div: &Divisions, text: &'a str) -> Page<'a> {
         let mut aside = Vec::new();
         let mut titles = Vec::new();
+        let mut chrome = Vec::new();
         let mut body = None;
         for (n, (start, line)) in lines(text).enumerate() {
             let t = line.trim();
             let end = start + line.len();
             if is_chrome(t) {
                 aside.push((start, end));
+                chrome.push(t);
                 continue;
             }
             if body.is_some() || t.is_empty() {
@@ -291,6 +295,7 @@ impl<'a> Page<'a> {
             aside,
             body: body.unwrap_or(0),
             titles,
+            chrome,
         }
     }
 
@@ -316,6 +321,7 @@ impl<'a> Page<'a> {
     fn opening(&self, div: &Divisions, ev: &mut Evidence) -> Option<(char, String)> {
         let mut weights = SUBJECT.iter();
         let mut dept_hint = None;
+        let mut subject_seen = false;
         for (s_start, sentence) in sentences(self.text, self.body).take(4) {
             for (c_start, clause) in clauses(sentence) {
                 let at = s_start + c_start + subject_offset(clause);
@@ -326,10 +332,13 @@ impl<'a> Page<'a> {
                     if let Some(&w) = weights.next() {
                         ev.claim(div, self.text, &self.mentions, i, w);
                     }
+                    subject_seen = true;
                     break;
                 }
-                if dept_hint.is_none() {
+                // Only the report's first subject says it is a department's report.
+                if !subject_seen {
                     dept_hint = bare_department(&self.text[at..]);
+                    subject_seen = dept_hint.is_some() || names_itself(&self.text[at..]);
                 }
             }
         }
@@ -380,13 +389,17 @@ impl<'a> Page<'a> {
             if self.counts(m.start) {
                 for k in i..=last {
                     let e = div.entry(self.mentions[k].entry);
+                    if e.weak {
+                        continue;
+                    }
                     for &id in &e.ids {
                         *plain.entry(id).or_default() +=
                             if e.short { MENTION_SHORT } else { MENTION };
                     }
                 }
-                if clause_initial(self.text, m.start) {
-                    for &id in &div.entry(self.mentions[last].entry).ids {
+                let named = div.entry(self.mentions[last].entry);
+                if clause_initial(self.text, m.start) && !named.weak {
+                    for &id in &named.ids {
                         *lead.entry(id).or_default() += CLAUSE_LEAD;
                     }
                 }
@@ -421,6 +434,9 @@ impl Evidence {
     /// 东莞市桥头镇), with the department that follows it, if any.
     fn claim(&mut self, div: &Divisions, text: &str, ms: &[Mention], i: usize, weight: f32) {
         let m = ms[chain_end(ms, i)];
+        if div.entry(m.entry).weak {
+            return;
+        }
         let place = &text[m.start..m.end];
         let department = department_at(&text[m.end..]);
         let written = match department {
@@ -561,7 +577,7 @@ impl Context {
 /// the text; with "我市" the report speaks for the owner's place.
 fn publishers(
     div: &Divisions,
-    text: &str,
+    page: &Page,
     meta: &PageMeta,
     self_word: Option<char>,
     ev: &mut Evidence,
@@ -570,7 +586,7 @@ fn publishers(
         .chrome
         .iter()
         .map(String::as_str)
-        .chain(lines(text).map(|(_, l)| l).filter(|l| is_chrome(l.trim())))
+        .chain(page.chrome.iter().copied())
         .filter_map(after_label);
     let mut credit: HashMap<DivId, (f32, String)> = HashMap::new();
     for owner in meta.publisher.as_deref().into_iter().chain(labelled) {
@@ -579,6 +595,9 @@ fn publishers(
             continue;
         }
         let m = ms[chain_end(&ms, 0)];
+        if div.entry(m.entry).weak {
+            continue;
+        }
         for &id in &div.entry(m.entry).ids {
             let w = if self_word == Some(div.division(id).self_word()) {
                 PUBLISHER_SELF
@@ -593,16 +612,11 @@ fn publishers(
     }
     for (id, (w, written)) in credit {
         *ev.score.entry(id).or_default() += w;
-        if !ev.best.contains_key(&id) {
-            ev.best.insert(
-                id,
-                Claim {
-                    weight: w,
-                    written,
-                    department: None,
-                },
-            );
-        }
+        ev.best.entry(id).or_insert(Claim {
+            weight: w,
+            written,
+            department: None,
+        });
     }
 }
 
@@ -621,16 +635,15 @@ fn after_label(line: &str) -> Option<&str> {
 /// The most frequent way the report names itself (我市 counts twice, 全市 once).
 fn self_word(text: &str) -> Option<char> {
     let mut counts: HashMap<char, u32> = HashMap::new();
-    let mut prev = ' ';
-    for c in text.chars() {
-        if SELF_WORDS.contains(c) {
-            match prev {
-                '我' => *counts.entry(c).or_default() += 2,
-                '全' => *counts.entry(c).or_default() += 1,
-                _ => {}
-            }
-        }
-        prev = c;
+    for (at, lead) in text.match_indices(['我', '全']) {
+        let Some(c) = text[at + lead.len()..]
+            .chars()
+            .next()
+            .filter(|c| SELF_WORDS.contains(*c))
+        else {
+            continue;
+        };
+        *counts.entry(c).or_default() += if lead == "我" { 2 } else { 1 };
     }
     counts
         .into_iter()
@@ -645,6 +658,16 @@ fn bare_department(s: &str) -> Option<(char, String)> {
     let first = s.chars().next().filter(|c| SELF_WORDS.contains(*c))?;
     let dept = department_at(&s[first.len_utf8()..])?;
     Some((first, format!("{first}{dept}")))
+}
+
+/// Whether `s` opens with the report naming itself without a name (我县, 全市, 县委).
+fn names_itself(s: &str) -> bool {
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some('我' | '全'), Some(w)) => SELF_WORDS.contains(w),
+        (Some(w), Some('委' | '政')) => SELF_WORDS.contains(w),
+        _ => false,
+    }
 }
 
 /// The longest department name `s` starts with.
@@ -695,7 +718,7 @@ fn clause_initial(text: &str, at: usize) -> bool {
 }
 
 fn is_chrome(line: &str) -> bool {
-    line.chars().count() <= 120 && CHROME_MARKS.iter().any(|m| line.contains(m))
+    line.len() <= 360 && CHROME_MARKS.iter().any(|m| line.contains(m))
 }
 
 /// Lines with their byte offsets.
@@ -721,16 +744,9 @@ fn clauses(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Pieces between separator characters, with their offsets.
 fn split_keep<'t>(text: &'t str, seps: &'static str) -> impl Iterator<Item = (usize, &'t str)> {
-    let mut start = 0;
-    let mut pieces = Vec::new();
-    for (i, c) in text.char_indices() {
-        if seps.contains(c) {
-            pieces.push((start, &text[start..i]));
-            start = i + c.len_utf8();
-        }
-    }
-    pieces.push((start, &text[start..]));
-    pieces.into_iter()
+    let base = text.as_ptr() as usize;
+    text.split(move |c: char| seps.contains(c))
+        .map(move |piece| (piece.as_ptr() as usize - base, piece))
 }
 
 /// Byte ranges inside 《…》 (outermost pairs; an unclosed 《 runs to the end of its line).
@@ -781,6 +797,248 @@ mod tests {
             .find(|(n, _)| n.starts_with(prefix))
             .unwrap();
         String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    /// (case, title, text, expected name, expected path, expected level)
+    type Case = (
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        Level,
+    );
+
+    const CASES: &[Case] = &[
+        (
+            "province government, named in the title",
+            Some("湖北省人民政府关于2023年法治政府建设情况的报告"),
+            "2023年，省人民政府坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党中央、国务院关于法治政府建设的决策部署，全省法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n（一）加强党的领导。",
+            "湖北省",
+            &["湖北省"],
+            Level::Province,
+        ),
+        (
+            "province named in the opening",
+            None,
+            "2023年，湖北省坚持以习近平法治思想为指导，全面推进依法行政，全省法治政府建设迈出坚实步伐。\n一、2023年主要工作\n全省各级行政机关严格落实重大行政决策程序。",
+            "湖北省",
+            &["湖北省"],
+            Level::Province,
+        ),
+        (
+            "prefecture city, superiors in the same sentence",
+            None,
+            "2023年，赣州市在省委、省政府的坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全市法治政府建设取得明显成效。\n一、主要举措\n（一）强化组织领导。市政府常务会议专题研究法治政府建设工作4次。",
+            "赣州市",
+            &["江西省", "赣州市"],
+            Level::Prefecture,
+        ),
+        (
+            "county known from its signature",
+            None,
+            "2023年，在市委、市政府的坚强领导下，我县坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要工作\n全县共办理行政复议案件12件，我县行政机关负责人出庭应诉率达100%。\n二、下一步工作打算\n我县将继续深入推进依法行政。\n永修县人民政府\n2024年3月28日",
+            "永修县",
+            &["江西省", "九江市", "永修县"],
+            Level::County,
+        ),
+        (
+            "district of a municipality",
+            Some("浦东新区2023年法治政府建设情况报告"),
+            "2023年，浦东新区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实市委、市政府关于法治政府建设的部署要求，全区法治政府建设取得积极进展。",
+            "浦东新区",
+            &["上海市", "浦东新区"],
+            Level::County,
+        ),
+        (
+            "township of a municipality district",
+            None,
+            "今年以来，枫泾镇紧紧围绕区委、区政府法治建设部署，深入推进依法行政，全镇法治环境持续优化。\n一、主要做法\n镇党委每季度专题研究法治建设工作。",
+            "枫泾镇",
+            &["上海市", "金山区", "枫泾镇"],
+            Level::Township,
+        ),
+        (
+            "street office",
+            None,
+            "2023年，建外街道在区委、区政府的坚强领导下，坚持党建引领，深入推进法治街道建设，全街道未发生重大群体性事件。",
+            "建外街道",
+            &["北京市", "朝阳区", "建外街道"],
+            Level::Township,
+        ),
+        (
+            "autonomous prefecture by its short name",
+            Some("恩施州2023年法治政府建设年度报告"),
+            "2023年，恩施州坚持以习近平法治思想为指导，认真落实省委、省政府决策部署，全州法治政府建设纵深推进。",
+            "恩施州",
+            &["湖北省", "恩施土家族苗族自治州"],
+            Level::Prefecture,
+        ),
+        (
+            "banner of Inner Mongolia",
+            None,
+            "2023年，鄂托克旗深入学习贯彻习近平法治思想，认真落实自治区、市党委政府决策部署，全旗法治政府建设各项工作取得新进展。",
+            "鄂托克旗",
+            &["内蒙古自治区", "鄂尔多斯市", "鄂托克旗"],
+            Level::County,
+        ),
+        (
+            "county-level city",
+            None,
+            "近年来，义乌市高度重视法治政府建设，坚持把法治政府建设作为全市经济社会发展的基础性工程。义乌市先后出台重大行政决策程序规定等制度。",
+            "义乌市",
+            &["浙江省", "金华市", "义乌市"],
+            Level::County,
+        ),
+        (
+            "addressee line is not the author",
+            None,
+            "中共赣州市委、赣州市人民政府：\n2023年，南康区坚持以习近平新时代中国特色社会主义思想为指导，全面落实法治政府建设实施纲要，全区法治政府建设取得新成效。现将有关情况报告如下：",
+            "南康区",
+            &["江西省", "赣州市", "南康区"],
+            Level::County,
+        ),
+        (
+            "superior city inside the leadership clause",
+            None,
+            "2024年，在固原市委、市政府的坚强领导下，泾源县坚持以习近平法治思想为指导，扎实推进法治政府建设。固原市法治督察组对我县工作给予肯定。",
+            "泾源县",
+            &["宁夏回族自治区", "固原市", "泾源县"],
+            Level::County,
+        ),
+        (
+            "same-name town told apart by its county",
+            None,
+            "2023年，莲塘镇坚持以习近平法治思想为指导，紧紧围绕浦城县委、县政府法治部署，深入推进依法行政，全镇法治政府建设取得新成效。",
+            "莲塘镇",
+            &["福建省", "南平市", "浦城县", "莲塘镇"],
+            Level::Township,
+        ),
+        (
+            "same-name town told apart by a quoted document of its county",
+            None,
+            "今年以来，莲塘镇按照《南昌县法治政府建设实施方案》要求，深入推进依法行政，全镇法治环境持续优化。",
+            "莲塘镇",
+            &["江西省", "南昌市", "南昌县", "莲塘镇"],
+            Level::Township,
+        ),
+        (
+            "department mentioned in the text is not the author",
+            None,
+            "2024年，泾源县坚持以习近平法治思想为指导，扎实推进法治政府建设。县司法局牵头开展行政执法案卷评查2次，县市场监督管理局查处案件35件。",
+            "泾源县",
+            &["宁夏回族自治区", "固原市", "泾源县"],
+            Level::County,
+        ),
+    ];
+
+    #[test]
+    fn openings_titles_and_signatures_name_the_author() {
+        for (case, title, text, name, path, level) in CASES {
+            let got = resolve(text, *title, &PageMeta::default());
+            let got = got.unwrap_or_else(|| panic!("{case}: unresolved"));
+            assert_eq!((got.name.as_str(), got.level), (*name, *level), "{case}");
+            assert_eq!(got.path, *path, "{case}");
+            assert_eq!(got.department, None, "{case}");
+            let code = got.code.unwrap_or_default();
+            assert_eq!(Divisions::get().path(&code), *path, "{case}: code {code}");
+        }
+    }
+
+    #[test]
+    fn department_reports_are_departments_of_their_place() {
+        let titled = resolve(
+            "2023年，市司法局在市委、市政府的坚强领导下，认真履行法治政府建设推进职责，全市法治政府建设取得新成效。",
+            Some("鄂州市司法局2023年法治政府建设工作报告"),
+            &PageMeta::default(),
+        )
+        .unwrap();
+        assert_eq!(titled.level, Level::Department);
+        assert_eq!(titled.name, "鄂州市司法局");
+        assert_eq!(titled.department.as_deref(), Some("司法局"));
+        assert_eq!(titled.path, ["湖北省", "鄂州市"]);
+        assert_eq!(titled.code.as_deref(), Some("4207"));
+
+        let meta = PageMeta {
+            publisher: Some("宜昌市司法局".into()),
+            ..Default::default()
+        };
+        let bare = resolve(
+            "今年以来，市司法局紧紧围绕市委、市政府中心工作，全面履行法治政府建设职责，我市法治政府建设水平不断提升。",
+            None,
+            &meta,
+        )
+        .unwrap();
+        assert_eq!(bare.level, Level::Department);
+        assert_eq!(bare.name, "市司法局");
+        assert_eq!(bare.department.as_deref(), Some("司法局"));
+        assert_eq!(bare.path, ["湖北省", "宜昌市"]);
+    }
+
+    #[test]
+    fn publisher_and_self_reference_name_the_city() {
+        let text = "长期以来，市委市政府坚持以习近平法治思想为指导，我市法治政府建设取得显著成效。我市被命名为全省法治政府建设示范地区。";
+        let meta = PageMeta {
+            chrome: vec!["主办单位:宜昌市司法局 未经许可禁止复制或建立镜像".into()],
+            ..Default::default()
+        };
+        let got = resolve(text, None, &meta).unwrap();
+        assert_eq!(
+            (got.name.as_str(), got.level),
+            ("宜昌市", Level::Prefecture)
+        );
+        assert_eq!(got.department, None);
+        let footer = format!("{text}\n主办单位:宜昌市司法局 未经许可禁止复制或建立镜像\n");
+        assert_eq!(resolve(&footer, None, &PageMeta::default()), Some(got));
+    }
+
+    #[test]
+    fn unknown_or_ambiguous_authors_are_not_guessed() {
+        let none: &[&str] = &[
+            "2023年，我们坚持以习近平法治思想为指导，全面推进依法行政，法治政府建设取得新成效。",
+            // Only a quoted document names a place.
+            "今年以来，全镇按照《南昌县法治政府建设实施方案》要求，深入推进依法行政。",
+            "",
+            "《",
+        ];
+        for text in none {
+            assert_eq!(resolve(text, None, &PageMeta::default()), None, "{text}");
+        }
+        let bare = resolve(
+            "2023年，桥头镇坚持以习近平法治思想为指导，全镇法治政府建设取得新成效。",
+            None,
+            &PageMeta::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (bare.name.as_str(), bare.level),
+            ("桥头镇", Level::Township)
+        );
+        assert_eq!((bare.path.len(), bare.code), (0, None));
+    }
+
+    #[test]
+    fn seed_footer_works_from_page_chrome() {
+        let text = seed("004");
+        let (body, footer): (Vec<&str>, Vec<&str>) =
+            text.lines().partition(|l| !is_chrome(l.trim()));
+        let meta = PageMeta {
+            chrome: footer.iter().map(|l| l.to_string()).collect(),
+            ..Default::default()
+        };
+        let got = resolve(&body.join("\n"), None, &meta).unwrap();
+        assert_eq!(
+            (got.name.as_str(), got.level),
+            ("鄂州市", Level::Prefecture)
+        );
+        assert_eq!(got.path, ["湖北省", "鄂州市"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}", title in proptest::option::of("\\PC{0,40}")) {
+            let _ = resolve(&text, title.as_deref(), &PageMeta::default());
+        }
     }
 
     #[test]
