@@ -361,7 +361,12 @@ impl<'a> Page<'a> {
                 continue;
             };
             let last = chain_end(&self.mentions, i);
-            let mut rest = &self.text[self.mentions[last].end..start + lead + t.len()];
+            let Some(mut rest) = self
+                .text
+                .get(self.mentions[last].end..start + lead + t.len())
+            else {
+                continue;
+            };
             for s in ["人民政府", "委员会", "党委", "政府", "委"] {
                 rest = rest.strip_prefix(s).unwrap_or(rest);
             }
