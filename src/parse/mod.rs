@@ -93,7 +93,19 @@ fn found_indicators(
 ) -> Vec<Indicator> {
     let slice = &text[body.start..body.end];
     let mut found = indicators::find_indicators(slice);
+    let mut previous_end = 0;
     for ind in &mut found {
+        // The contract's span is the fact as the text states it, label and quantity
+        // ("调解矛盾纠纷930件") when the label stands right before the number.
+        let label_at = ind.at.start.saturating_sub(ind.label.len());
+        if !ind.label.is_empty()
+            && label_at >= previous_end
+            && slice.get(label_at..ind.at.start) == Some(ind.label.as_str())
+        {
+            ind.at.start = label_at;
+            ind.span = slice[ind.at.start..ind.at.end].to_string();
+        }
+        previous_end = ind.at.end;
         ind.at = Span::new(ind.at.start + body.start, ind.at.end + body.start);
         ind.section = path.to_vec();
         let from_label = taxonomy.score(None, &ind.label);

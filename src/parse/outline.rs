@@ -42,12 +42,13 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
         })
         .collect();
     let candidates = keep_lead_runs(candidates);
-    let (paragraphs, candidates) =
-        if super::paragraphs::lost_breaks(&super::paragraphs::lines(text)) {
-            unglue_leads(text, paragraphs, candidates)
-        } else {
-            (paragraphs.to_vec(), candidates)
-        };
+    let lost_breaks = super::paragraphs::lost_breaks(&super::paragraphs::lines(text));
+    let (paragraphs, candidates) = if lost_breaks {
+        let (paragraphs, candidates) = rejoin_lone_leads(text, paragraphs, candidates);
+        unglue_leads(text, &paragraphs, candidates)
+    } else {
+        (paragraphs.to_vec(), candidates)
+    };
     let flats = place(text, &paragraphs, &candidates);
     let preamble_end = flats.first().map_or(text.len(), |f| f.start);
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
@@ -76,6 +77,29 @@ fn keep_lead_runs(candidates: Vec<Option<HeadingMatch>>) -> Vec<Option<HeadingMa
     }
     flush(&mut group, &mut candidates);
     candidates
+}
+
+/// A text that lost its line breaks was cut before every short sentence that might lead a
+/// paragraph; where that sentence turned out to lead nothing, join the pieces again.
+fn rejoin_lone_leads(
+    text: &str,
+    paragraphs: &[Span],
+    candidates: Vec<Option<HeadingMatch>>,
+) -> (Vec<Span>, Vec<Option<HeadingMatch>>) {
+    let mut out_paras: Vec<Span> = Vec::with_capacity(paragraphs.len());
+    let mut out_cands: Vec<Option<HeadingMatch>> = Vec::with_capacity(paragraphs.len());
+    for (p, c) in paragraphs.iter().zip(candidates) {
+        let para = &text[p.start..p.end];
+        let lone_lead = c.is_none() && headings::lead(para).is_some();
+        match out_paras.last_mut() {
+            Some(prev) if lone_lead && prev.end == p.start => prev.end = p.end,
+            _ => {
+                out_paras.push(*p);
+                out_cands.push(c);
+            }
+        }
+    }
+    (out_paras, out_cands)
 }
 
 /// In a text that lost its line breaks, a heading runs straight into the run-in lead of its

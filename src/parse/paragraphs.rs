@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn spaces_between_chinese_in_a_single_line_mark_paragraphs() {
-        let body = "严格落实行政执法三项制度。".repeat(50);
+        let body = "严格落实行政执法三项制度，规范执法行为。".repeat(50);
         let text = format!("一、规范执法 {body} 二、化解纠纷 {body}");
         let got = texts(&text, &paragraphs(&text));
         assert_eq!(got.len(), 4, "{got:?}");
