@@ -32,6 +32,14 @@ fn unfold(s: &str) -> String {
         .collect()
 }
 
+/// Locality name, year, every heading, and (label, value, unit) of every indicator.
+type Essentials = (
+    Option<String>,
+    Option<i32>,
+    Vec<String>,
+    Vec<(String, String, String)>,
+);
+
 /// What must not change, punctuation folded so that folded variants compare equal.
 fn essentials(
     r: &Report,
