@@ -41,14 +41,7 @@ type Essentials = (
 );
 
 /// What must not change, punctuation folded so that folded variants compare equal.
-fn essentials(
-    r: &Report,
-) -> (
-    Option<String>,
-    Option<i32>,
-    Vec<String>,
-    Vec<(String, String, String)>,
-) {
+fn essentials(r: &Report) -> Essentials {
     let headings = r
         .walk()
         .into_iter()
