@@ -95,7 +95,10 @@ fn main() {
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("load benchmark: {n} reports, median of {ROUNDS} rounds");
-    println!("  baseline (ingest only, 1 thread)   {:>9.1} ms", ms(baseline));
+    println!(
+        "  baseline (ingest only, 1 thread)   {:>9.1} ms",
+        ms(baseline)
+    );
     println!(
         "  ingest + parse (1 thread)          {:>9.1} ms  ({:.1}× baseline, {:.2} ms/report)",
         ms(parse_one_thread),

@@ -6,11 +6,13 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::check::{self, Found};
+use crate::contract::ReportJson;
 use crate::model::{Indicator, Report, Section};
 
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
 pub fn parse_json(reports: &[&Report]) -> String {
-    serde_json::to_string_pretty(reports).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let view: Vec<ReportJson<'_>> = reports.iter().map(|r| ReportJson::of(r)).collect();
+    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// `fazhi outline`: the section tree as indented text, with each section's part and themes.

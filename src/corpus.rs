@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::analyse::segment;
 use crate::analyse::themes::Taxonomy;
+use crate::cache::{self, Cache};
 use crate::ingest;
 use crate::model::{Report, Span};
 use crate::parse;
@@ -46,33 +47,38 @@ pub struct Corpus {
     words: HashMap<String, Vec<(u32, u32)>>,
 }
 
+/// One loaded file: its report and its words with byte offsets (the search index's input).
+type Loaded = Result<(Report, Vec<(String, u32)>), LoadProblem>;
+
 impl Corpus {
     /// The reports embedded in the binary (`seeds/`).
     pub fn embedded() -> Corpus {
-        let loaded: Vec<_> = seeds::SEEDS
+        let loaded: Vec<Loaded> = seeds::SEEDS
             .par_iter()
-            .map(|(name, bytes)| {
-                let source = seeds::source_name(name);
-                load_bytes(bytes, &source)
-            })
+            .map(|(name, bytes)| load_with_words(bytes, &seeds::source_name(name), None))
             .collect();
-        Corpus::from_results(loaded)
+        Corpus::from_loaded(loaded)
     }
 
-    /// Load files and folders (recursively: .txt, .html, .htm), in parallel. Unreadable or
-    /// unparsable files become [`LoadProblem`]s; the rest load.
+    /// Load files and folders (recursively: .txt, .html, .htm), in parallel, without a cache.
+    /// Unreadable or unparsable files become [`LoadProblem`]s; the rest load.
     pub fn load(paths: &[PathBuf]) -> Corpus {
+        Corpus::load_cached(paths, None)
+    }
+
+    /// As [`Corpus::load`], reading and filling `cache` so unchanged files are parsed once.
+    pub fn load_cached(paths: &[PathBuf], cache: Option<&Cache>) -> Corpus {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for path in paths {
             collect_files(path, &mut files, &mut problems);
         }
-        let loaded: Vec<_> = files
+        let loaded: Vec<Loaded> = files
             .par_iter()
             .map(|path| {
                 let source = path.to_string_lossy().into_owned();
                 match std::fs::read(path) {
-                    Ok(bytes) => load_bytes(&bytes, &source),
+                    Ok(bytes) => load_with_words(&bytes, &source, cache),
                     Err(e) => Err(LoadProblem {
                         source,
                         reason: format!("cannot read: {e}"),
@@ -80,7 +86,7 @@ impl Corpus {
                 }
             })
             .collect();
-        let mut corpus = Corpus::from_results(loaded);
+        let mut corpus = Corpus::from_loaded(loaded);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -88,24 +94,38 @@ impl Corpus {
 
     /// Build a corpus from already parsed reports (de-duplicated, indexed).
     pub fn from_reports(reports: Vec<Report>) -> Corpus {
-        Corpus::from_results(reports.into_iter().map(Ok).collect())
+        Corpus::from_loaded(
+            reports
+                .into_par_iter()
+                .map(|r| {
+                    let words = words_of(&r.text);
+                    Ok((r, words))
+                })
+                .collect(),
+        )
     }
 
-    fn from_results(results: Vec<Result<Report, LoadProblem>>) -> Corpus {
+    fn from_loaded(results: Vec<Loaded>) -> Corpus {
         let mut reports = Vec::new();
+        let mut word_lists = Vec::new();
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
         for result in results {
             match result {
-                Ok(report) if !seen.insert(report.hash.clone()) => problems.push(LoadProblem {
-                    source: report.source.clone(),
-                    reason: "same text as a report already loaded (skipped)".into(),
-                }),
-                Ok(report) => reports.push(report),
+                Ok((report, _)) if !seen.insert(report.hash.clone()) => {
+                    problems.push(LoadProblem {
+                        source: report.source.clone(),
+                        reason: "same text as a report already loaded (skipped)".into(),
+                    })
+                }
+                Ok((report, words)) => {
+                    reports.push(report);
+                    word_lists.push(words);
+                }
                 Err(problem) => problems.push(problem),
             }
         }
-        let words = index_words(&reports);
+        let words = index_words(word_lists);
         Corpus {
             reports,
             problems,
@@ -204,16 +224,14 @@ pub fn section_at(report: &Report, offset: usize) -> Vec<usize> {
     best
 }
 
-fn index_words(reports: &[Report]) -> HashMap<String, Vec<(u32, u32)>> {
-    let per_report: Vec<Vec<(String, u32)>> = reports
-        .par_iter()
-        .map(|r| {
-            segment::words(&r.text)
-                .into_iter()
-                .map(|(at, w)| (w.to_string(), at as u32))
-                .collect()
-        })
-        .collect();
+fn words_of(text: &str) -> Vec<(String, u32)> {
+    segment::words(text)
+        .into_iter()
+        .map(|(at, w)| (w.to_string(), at as u32))
+        .collect()
+}
+
+fn index_words(per_report: Vec<Vec<(String, u32)>>) -> HashMap<String, Vec<(u32, u32)>> {
     let mut words: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
     for (i, list) in per_report.into_iter().enumerate() {
         for (w, at) in list {
@@ -221,6 +239,22 @@ fn index_words(reports: &[Report]) -> HashMap<String, Vec<(u32, u32)>> {
         }
     }
     words
+}
+
+/// Parse one file's bytes (or take them from the cache) with the words of its text.
+fn load_with_words(bytes: &[u8], source: &str, cache: Option<&Cache>) -> Loaded {
+    if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
+        let mut report = entry.report;
+        report.source = source.to_string();
+        return Ok((report, entry.words));
+    }
+    let report = load_bytes(bytes, source)?;
+    let words = words_of(&report.text);
+    let entry = cache::Entry { report, words };
+    if let Some(c) = cache {
+        c.put(bytes, &entry);
+    }
+    Ok((entry.report, entry.words))
 }
 
 /// Decode, clean and parse one file's bytes.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
+use fazhi::cache::Cache;
 use fazhi::cli;
 use fazhi::corpus::Corpus;
 use fazhi::model::Report;
@@ -18,6 +19,9 @@ use fazhi::model::Report;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Parse every file afresh, neither reading nor writing the parse cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// Report files or folders to open in the dashboard (default: the configured folders, else
     /// the embedded seed reports).
     paths: Vec<PathBuf>,
@@ -78,7 +82,7 @@ fn main() -> ExitCode {
 
 fn run(args: Cli) -> Result<ExitCode> {
     let Some(command) = args.command else {
-        return dashboard(args.paths);
+        return dashboard(args.paths, args.no_cache);
     };
     let paths = match &command {
         Command::Parse { paths, .. }
@@ -86,7 +90,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Indicators { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
     };
-    let corpus = load(&paths);
+    let corpus = load(&paths, args.no_cache);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
@@ -156,11 +160,12 @@ fn run(args: Cli) -> Result<ExitCode> {
 }
 
 /// Load the given paths (or the embedded seeds), reporting every file that failed on stderr.
-fn load(paths: &[PathBuf]) -> Corpus {
+fn load(paths: &[PathBuf], no_cache: bool) -> Corpus {
+    let cache = if no_cache { None } else { Cache::open() };
     let corpus = if paths.is_empty() {
         Corpus::embedded()
     } else {
-        Corpus::load(paths)
+        Corpus::load_cached(paths, cache.as_ref())
     };
     for problem in &corpus.problems {
         eprintln!("fazhi: {problem}");
@@ -168,8 +173,8 @@ fn load(paths: &[PathBuf]) -> Corpus {
     corpus
 }
 
-fn dashboard(paths: Vec<PathBuf>) -> Result<ExitCode> {
-    let corpus = load(&paths);
+fn dashboard(paths: Vec<PathBuf>, no_cache: bool) -> Result<ExitCode> {
+    let corpus = load(&paths, no_cache);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);

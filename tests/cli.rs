@@ -7,7 +7,12 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn fazhi() -> Command {
-    Command::cargo_bin("fazhi").expect("binary is built")
+    let mut cmd = Command::cargo_bin("fazhi").expect("binary is built");
+    cmd.env(
+        "FAZHI_CACHE_DIR",
+        std::env::temp_dir().join("fazhi-test-cache"),
+    );
+    cmd
 }
 
 fn parse_json(args: &[&str]) -> Value {
@@ -206,4 +211,47 @@ fn every_subcommand_has_help() {
             .success()
             .stdout(predicate::str::contains("Usage: fazhi"));
     }
+}
+
+#[test]
+fn parsed_files_are_cached_and_a_damaged_cache_is_ignored() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = fazhi()
+            .env("FAZHI_CACHE_DIR", cache.path())
+            .args(["parse", "--json", "seeds/003_bb4ad8a10e880eeb.txt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let first = run();
+    let entries: Vec<_> = walk(cache.path());
+    assert_eq!(entries.len(), 1, "one entry per parsed file: {entries:?}");
+    assert_eq!(run(), first, "a cached report prints the same");
+    fs::write(&entries[0], b"{ damaged").unwrap();
+    assert_eq!(run(), first, "a damaged entry is parsed again");
+    let uncached = fazhi()
+        .args([
+            "--no-cache",
+            "parse",
+            "--json",
+            "seeds/003_bb4ad8a10e880eeb.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(uncached.stdout, first);
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
