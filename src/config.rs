@@ -59,7 +59,8 @@ impl Default for Colors {
 pub struct Config {
     /// The file it came from, if any.
     pub path: Option<PathBuf>,
-    report_folders: Vec<String>,
+    /// Report folders as written (`~` unexpanded); see [`Config::report_folders`].
+    pub folders: Vec<String>,
     pub language: Language,
     pub mouse: bool,
     pub colors: Colors,
@@ -72,7 +73,7 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             path: None,
-            report_folders: Vec::new(),
+            folders: Vec::new(),
             language: Language::Zh,
             mouse: true,
             colors: Colors::default(),
@@ -185,7 +186,7 @@ impl Config {
         }
         Ok(Config {
             path: Some(path.to_path_buf()),
-            report_folders: raw.report_folders,
+            folders: raw.report_folders,
             language: raw.language,
             mouse: raw.mouse.unwrap_or(true),
             colors,
@@ -197,7 +198,7 @@ impl Config {
     /// The folders of reports to load, `~` expanded.
     pub fn report_folders(&self) -> Vec<PathBuf> {
         let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-        self.report_folders
+        self.folders
             .iter()
             .map(|f| match (f.strip_prefix("~/"), &home) {
                 (Some(rest), Some(home)) => home.join(rest),

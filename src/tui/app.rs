@@ -343,10 +343,19 @@ impl App {
         }
         let reports = &self.corpus.reports;
         match self.sort {
+            // Division codes order places as the national list does: by province, then
+            // prefecture, then county.
             SortKey::Locality => visible.sort_by_key(|&i| {
                 let r = &reports[i];
+                let code = r.locality.as_ref().and_then(|l| l.code.clone());
                 let province = r.locality.as_ref().and_then(|l| l.province());
-                (province.map(str::to_string), r.display_name(), r.year)
+                (
+                    code.is_none(),
+                    code,
+                    province.map(str::to_string),
+                    r.display_name(),
+                    r.year,
+                )
             }),
             SortKey::Year => visible.sort_by_key(|&i| {
                 let r = &reports[i];

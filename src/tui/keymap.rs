@@ -68,6 +68,16 @@ impl fmt::Display for BadKey {
     }
 }
 
+impl Key {
+    /// A character without Ctrl or Alt: typed text when a field has focus.
+    pub fn is_plain_char(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
+}
+
 impl FromStr for Key {
     type Err = BadKey;
 

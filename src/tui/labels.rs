@@ -92,7 +92,7 @@ pub const EN: Labels = Labels {
     no_report: "no reports",
     no_indicators: "no indicators",
     columns: ["Item", "Value", "Canonical", "Section"],
-    list_columns: ["Place", "Level", "Year", "Province", "Ind.", "Themes"],
+    list_columns: ["Place", "Lvl", "Year", "Province", "Ind.", "Themes"],
     scope_names: [
         ("global", "everywhere"),
         ("list", "report list"),

@@ -117,9 +117,19 @@ fn key_hints(app: &App) -> Vec<(String, String)> {
         let rank = scopes.iter().position(|s| b.works_in(s)).unwrap_or(9);
         (rank, b.action != Action::Help)
     });
+    // While a field takes text, plain characters are typed, not commands: show only the rest.
+    let typing = app.mode.takes_text();
     bindings
         .into_iter()
-        .map(|b| (b.keys_label(), b.description(english).to_string()))
+        .filter_map(|b| {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .filter(|k| !(typing && k.is_plain_char()))
+                .map(|k| k.to_string())
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join("/"), b.description(english).to_string()))
+        })
         .collect()
 }
 
@@ -143,9 +153,17 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     } else if let Some(m) = &app.message {
         spans.push(Span::styled(format!("{m}  "), p.hit));
     }
+    // Whole hints only: a key cut off from its description would mislead.
+    let mut used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
     for (keys, desc) in key_hints(app) {
+        let hint = format!(" {desc}  ");
+        let w = str_width(&keys) + str_width(hint.trim_end());
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w + 2;
         spans.push(Span::styled(keys, p.title));
-        spans.push(Span::raw(format!(" {desc}  ")));
+        spans.push(Span::raw(hint));
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -160,7 +160,7 @@ pub fn outline_label(app: &App, report: &Report, row: &OutlineRow, width: usize)
             let taxonomy = app.corpus.taxonomy();
             let theme = s.themes.first().and_then(|id| taxonomy.get(id)).map(|t| {
                 if app.config.english() {
-                    t.en.as_str()
+                    t.id.as_str()
                 } else {
                     t.short.as_str()
                 }
