@@ -721,7 +721,13 @@ pub fn update(app: &mut App, action: Action) {
     }
     match (app.mode, action) {
         (_, Action::Quit) => app.quit = true,
-        (_, Action::Resize(w, h)) => app.size = Rect::new(0, 0, w, h),
+        (_, Action::Resize(w, h)) => {
+            if w != app.size.width {
+                // Lines wrapped for the old width will not be asked for again.
+                app.wrap_cache.borrow_mut().clear();
+            }
+            app.size = Rect::new(0, 0, w, h);
+        }
         (_, Action::Click(c, r)) => app.click(c, r),
         (_, Action::ScrollUp(c, r)) => app.scroll(c, r, -3),
         (_, Action::ScrollDown(c, r)) => app.scroll(c, r, 3),

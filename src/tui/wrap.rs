@@ -23,8 +23,15 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Characters a line should not end with (opening brackets and quotes).
+pub const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
+
 fn no_line_start(c: char) -> bool {
     NO_LINE_START.contains(c)
+}
+
+fn no_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
 }
 
 /// Byte ranges of the lines `text` wraps into at `width` columns; they join back to `text`.
@@ -74,21 +81,23 @@ fn wrap_paragraph(text: &str, base: usize, width: usize, lines: &mut Vec<Range<u
     }
 }
 
-/// Where to end a line that overflows at char index `overflow`: the last token boundary inside
-/// the line whose next char may start a line, else the last char boundary that allows it, else
-/// right at the overflow.
+/// Where to end a line that overflows at char index `overflow`, best first: a token boundary
+/// that keeps closing punctuation off the line start and opening brackets off the line end;
+/// any char boundary that does both; one that at least keeps the line start clean; else right
+/// at the overflow.
 fn best_break(
     chars: &[(usize, char)],
     tokens: &[usize],
     line_start: usize,
     overflow: usize,
 ) -> usize {
-    let allowed = |k: usize| k > line_start && !no_line_start(chars[k].1);
+    let start_ok = |k: usize| !no_line_start(chars[k].1);
+    let end_ok = |k: usize| !no_line_end(chars[k - 1].1);
     let on_token = |k: usize| tokens.binary_search(&chars[k].0).is_ok();
-    (line_start + 1..=overflow)
-        .rev()
-        .find(|&k| allowed(k) && on_token(k))
-        .or_else(|| (line_start + 1..=overflow).rev().find(|&k| allowed(k)))
+    let last = |ok: &dyn Fn(usize) -> bool| (line_start + 1..=overflow).rev().find(|&k| ok(k));
+    last(&|k| start_ok(k) && end_ok(k) && on_token(k))
+        .or_else(|| last(&|k| start_ok(k) && end_ok(k)))
+        .or_else(|| last(&start_ok))
         .unwrap_or(overflow)
 }
 
@@ -118,6 +127,17 @@ mod tests {
         assert_eq!(got.concat(), text);
         for l in &got {
             assert!(!l.starts_with(|c| NO_LINE_START.contains(c)), "{got:?}");
+        }
+    }
+
+    #[test]
+    fn opening_brackets_do_not_end_a_line() {
+        // Without the rule the first line would end with "（".
+        let text = "依托村（居）民评理说事点";
+        let got = lines(text, 8);
+        assert_eq!(got.concat(), text);
+        for l in &got {
+            assert!(!l.ends_with(|c| NO_LINE_END.contains(c)), "{got:?}");
         }
     }
 

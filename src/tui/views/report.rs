@@ -94,7 +94,7 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
         return;
     }
     let themes = app.corpus.taxonomy().themes.len();
-    let wide = body.width >= 50;
+    let wide = body.width >= 44;
     let height = body.height.saturating_sub(1) as usize;
     let rows: Vec<Row> = app
         .visible
