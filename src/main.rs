@@ -174,14 +174,17 @@ fn load(paths: &[PathBuf], no_cache: bool) -> Corpus {
 }
 
 fn dashboard(paths: Vec<PathBuf>, no_cache: bool) -> Result<ExitCode> {
+    let config = fazhi::config::Config::load()?;
+    let paths = if paths.is_empty() {
+        config.report_folders()
+    } else {
+        paths
+    };
     let corpus = load(&paths, no_cache);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
-    println!(
-        "{} reports loaded; the dashboard is not built yet.",
-        corpus.reports.len()
-    );
+    fazhi::tui::run(corpus, config)?;
     Ok(ExitCode::SUCCESS)
 }
