@@ -14,6 +14,7 @@ use super::labels::{self, Labels};
 use super::layout::{self, Areas};
 use super::outline::{self, OutlineRow};
 use super::wrap;
+use crate::check::{self, Completeness};
 use crate::config::Config;
 use crate::corpus::{Corpus, Hit};
 use crate::model::{Report, Span};
@@ -135,6 +136,8 @@ pub struct App {
     report_themes: Vec<u32>,
     /// Per report: the text the list filter matches against.
     haystacks: Vec<String>,
+    /// Per report: the completeness check, computed once at load.
+    checks: Vec<Completeness>,
     wrap_cache: RefCell<HashMap<WrapKey, Rc<Vec<Range<usize>>>>>,
 }
 
@@ -160,6 +163,7 @@ impl App {
             })
             .collect();
         let haystacks = corpus.reports.iter().map(haystack).collect();
+        let checks = corpus.reports.iter().map(check::check).collect();
         let picked = vec![false; taxonomy.themes.len()];
         let mut app = App {
             corpus,
@@ -191,6 +195,7 @@ impl App {
             help: Cursor::default(),
             report_themes,
             haystacks,
+            checks,
             wrap_cache: RefCell::new(HashMap::new()),
         };
         app.refresh_list(None);
@@ -216,6 +221,11 @@ impl App {
 
     pub fn report(&self) -> Option<&Report> {
         self.report_index().map(|i| &self.corpus.reports[i])
+    }
+
+    /// The completeness check of a report.
+    pub fn check(&self, report: usize) -> Option<&Completeness> {
+        self.checks.get(report)
     }
 
     /// Theme mask of a report (bit per taxonomy theme).

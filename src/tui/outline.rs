@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Part, Report, Section, Span};
+use crate::model::{Report, Section, Span};
 
 /// One visible row of the outline. An empty path is the preamble (or the whole text of a report
 /// without sections).
@@ -118,13 +118,4 @@ pub fn text_span(report: &Report, path: &[usize]) -> Span {
         }
         _ => Span::default(),
     }
-}
-
-/// Which required parts the report has, in `Part::REQUIRED` order. The one place completeness
-/// is decided, to be replaced by the check module's verdict.
-pub fn completeness(report: &Report) -> Vec<(Part, bool)> {
-    Part::REQUIRED
-        .iter()
-        .map(|&part| (part, report.walk().iter().any(|(_, s)| s.part == part)))
-        .collect()
 }

@@ -156,12 +156,12 @@ pub fn corpus() -> Corpus {
             ],
             &[
                 ("4次", "专题研究法治政府建设", 4.0, "次", None),
-                ("12次", "常务会议学法", 12.0, "次", Some("gov_study_sessions")),
-                ("3645项", "行政执法事项清单", 3645.0, "项", Some("enforcement_items")),
-                ("216卷", "评查案卷", 216.0, "卷", Some("case_reviews")),
-                ("930件", "人民调解矛盾纠纷", 930.0, "件", Some("mediation_cases")),
-                ("98.6%", "调解成功率", 98.6, "%", Some("mediation_success_rate")),
-                ("76件", "行政复议案件", 76.0, "件", Some("reconsideration_cases")),
+                ("12次", "常务会议学法", 12.0, "次", Some("leadership.study_sessions")),
+                ("3645项", "行政执法事项清单", 3645.0, "项", Some("enforcement.matters_listed")),
+                ("216卷", "评查案卷", 216.0, "卷", Some("enforcement.cases_reviewed")),
+                ("930件", "人民调解矛盾纠纷", 930.0, "件", Some("disputes.mediated")),
+                ("98.6%", "调解成功率", 98.6, "%", Some("disputes.mediation_success_rate")),
+                ("76件", "行政复议案件", 76.0, "件", Some("disputes.reconsideration_cases")),
                 ("895人", "法律明白人", 895.0, "人", None),
             ],
         ),
@@ -177,9 +177,9 @@ pub fn corpus() -> Corpus {
                 s("（二）坚持全面从严治党不松劲，进一步严格依法决策", Part::Achievements, &["decisions", "oversight"], "严格执行重大行政决策程序，合法性审查率100%，\u{1b}[2J开展家访监督。"),
             ],
             &[
-                ("22次", "专题学法", 22.0, "次", Some("gov_study_sessions")),
+                ("22次", "专题学法", 22.0, "次", Some("leadership.study_sessions")),
                 ("247人次", "参学人员", 247.0, "人次", None),
-                ("100%", "合法性审查率", 100.0, "%", Some("legality_review_rate")),
+                ("100%", "合法性审查率", 100.0, "%", None),
             ],
         ),
         report(
@@ -195,8 +195,8 @@ pub fn corpus() -> Corpus {
             ],
             &[
                 ("5件", "地方性法规草案", 5.0, "件", None),
-                ("1200件", "清理规范性文件", 1200.0, "件", Some("normative_docs_cleaned")),
-                ("1500万元", "法治建设经费", 15_000_000.0, "元", Some("funding")),
+                ("1200件", "清理规范性文件", 1200.0, "件", Some("rules.docs_cleaned_up")),
+                ("1500万元", "法治建设经费", 15_000_000.0, "元", None),
             ],
         ),
     ])

@@ -9,11 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
 use super::style::Palette;
+use crate::check::Found;
 use crate::model::{Indicator, Report, Span as TextSpan};
+use crate::parse::indicators::Catalogue;
 use crate::sanitize::for_terminal;
 use crate::tui::app::{App, Pane, SortKey};
 use crate::tui::layout::{Areas, inner};
-use crate::tui::outline::{self, OutlineRow};
+use crate::tui::outline::OutlineRow;
 use crate::tui::wrap::{char_width, str_width};
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
@@ -188,21 +190,22 @@ pub fn outline_label(app: &App, report: &Report, row: &OutlineRow, width: usize)
     fit_width(&format!("{lead}{heading}{}{tag}", " ".repeat(gap)), width)
 }
 
-/// "必备 成效✓ 不足✗ …": the required parts found and missing.
-pub fn completeness_line(app: &App, report: &Report) -> Line<'static> {
+/// "必备 成效✓ 不足~ 职责✗ …": each required part found in a section (✓), only mentioned in a
+/// sentence (~), or missing (✗).
+pub fn completeness_line(app: &App, report: usize) -> Line<'static> {
     let l = app.labels();
     let p = Palette::new(&app.config);
     let mut spans = vec![Span::styled(format!("{} ", l.required), p.dim)];
-    for (part, found) in outline::completeness(report) {
+    for finding in app.check(report).map_or(&[][..], |c| &c.parts[..]) {
         let name = if app.config.english() {
-            part.as_str()
+            finding.part.as_str()
         } else {
-            part.label_zh()
+            finding.part.label_zh()
         };
-        if found {
-            spans.push(Span::raw(format!("{name}✓ ")));
-        } else {
-            spans.push(Span::styled(format!("{name}✗ "), p.hit));
+        match finding.found {
+            Some(Found::Section) => spans.push(Span::raw(format!("{name}✓ "))),
+            Some(Found::Sentence) => spans.push(Span::styled(format!("{name}~ "), p.dim)),
+            None => spans.push(Span::styled(format!("{name}✗ "), p.hit)),
         }
     }
     Line::from(spans)
@@ -242,7 +245,9 @@ fn outline_pane(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
             height: 1,
             ..body
         };
-        frame.render_widget(completeness_line(app, report), last);
+        if let Some(i) = app.report_index() {
+            frame.render_widget(completeness_line(app, i), last);
+        }
     }
 }
 
@@ -368,7 +373,7 @@ fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
             let row = Row::new(vec![
                 for_terminal(&ind.label),
                 for_terminal(&format_value(ind)),
-                for_terminal(ind.canonical.as_deref().unwrap_or("—")),
+                for_terminal(canonical_name(ind.canonical.as_deref())),
                 for_terminal(&section),
             ]);
             if pos == app.indicators.selected {
@@ -388,4 +393,10 @@ fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
         .header(Row::new(l.columns.to_vec()).style(p.dim))
         .column_spacing(1);
     frame.render_widget(table, body);
+}
+
+/// The canonical indicator's Chinese name, or "—".
+fn canonical_name(id: Option<&str>) -> &str {
+    id.and_then(|id| Catalogue::embedded().get(id))
+        .map_or("—", |c| c.name.as_str())
 }
