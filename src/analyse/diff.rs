@@ -176,7 +176,8 @@ mod tests {
     #[test]
     fn diffs_of_real_sentences_mark_only_what_changed() {
         use OpKind::{Delete as D, Insert as I};
-        let table: &[(&str, &str, &[(OpKind, &str)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(OpKind, &'a str)]);
+        let table: &[Case] = &[
             // A near-miss token steps down to characters.
             (
                 "全面推进法治强省建设，加快建设法治政府。",

@@ -135,10 +135,20 @@ pub fn shared_passages(a: &str, b: &str, slogans: &Slogans) -> Vec<SharedPassage
                 .map(|&i| (i, common_len(&na.chars[i..], &nb.chars[j..])))
                 .max_by_key(|&(i, len)| (len, std::cmp::Reverse(i)))
         });
-        let Some((i, len)) = best else {
+        let Some((mut i, mut len)) = best else {
             j += 1;
             continue;
         };
+        // A passage starts at a word, not at the stop that ended the sentence before it.
+        let lead = na.chars[i..i + len]
+            .iter()
+            .take_while(|c| !c.is_alphanumeric())
+            .count();
+        if lead > 0 {
+            i += lead;
+            j += lead;
+            len -= lead;
+        }
         let own = covered[i..i + len].iter().filter(|c| !**c).count();
         if own < MIN_CHARS {
             j += 1;

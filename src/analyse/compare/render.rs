@@ -27,6 +27,9 @@ enum Style {
     Inserted,
 }
 
+/// Styled pieces of text, in order.
+type Runs<'a> = Vec<(Style, &'a str)>;
+
 /// Runs of one style within a line.
 type Line = Vec<(Style, String)>;
 
@@ -38,10 +41,16 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
     let left = (width - display_width(GUTTER)) / 2;
     let right = width - display_width(GUTTER) - left;
     let mut out = String::new();
-    out.push_str(&format!("A: {}  ({})\n", c.a.label(), c.a.source));
-    out.push_str(&format!("B: {}  ({})\n", c.b.label(), c.b.source));
+    let say = |text: &str, out: &mut String| {
+        for line in wrap(&[(Style::Plain, text)], width, markers) {
+            out.push_str(&paint(&line, markers));
+            out.push('\n');
+        }
+    };
+    say(&format!("A: {}  ({})", c.a.label(), c.a.source), &mut out);
+    say(&format!("B: {}  ({})", c.b.label(), c.b.source), &mut out);
     if let Some(theme) = &c.theme {
-        out.push_str(&format!("主题: {theme}\n"));
+        say(&format!("主题: {theme}"), &mut out);
     }
     for pair in &c.pairs {
         out.push_str(&rule(&pair_title(pair), width));
@@ -50,7 +59,7 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
         let lb = wrap(&b, right, markers);
         for row in 0..la.len().max(lb.len()) {
             let l = la.get(row).map_or_else(String::new, |l| paint(l, markers));
-            let lw = la.get(row).map_or(0, |l| line_width(l));
+            let lw = la.get(row).map_or(0, line_width);
             let r = lb.get(row).map_or_else(String::new, |l| paint(l, markers));
             let line = format!("{l}{}{GUTTER}{r}", " ".repeat(left - lw));
             out.push_str(line.trim_end());
@@ -69,11 +78,7 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
                 path(&s.b_section),
                 s.passage.chars
             );
-            let text = head + &s.passage.text;
-            for line in wrap(&[(Style::Plain, &text)], width, markers) {
-                out.push_str(&paint(&line, markers));
-                out.push('\n');
-            }
+            say(&(head + &s.passage.text), &mut out);
         }
     }
     for (side, list) in [("A", &c.foreign_places.a), ("B", &c.foreign_places.b)] {
@@ -87,18 +92,24 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
                 format!("{}{mark}", f.place.name)
             })
             .collect();
-        out.push_str(&format!("{side} 提到外地地名: {}\n", names.join("、")));
+        say(
+            &format!("{side} 提到外地地名: {}", names.join("、")),
+            &mut out,
+        );
     }
     let s = &c.summary;
     out.push_str(&rule("", width));
-    out.push_str(&format!(
-        "对齐 {}  移动 {}  仅A {}  仅B {}  共同文字占比 {:.1}%\n",
-        s.matched,
-        s.moved,
-        s.only_a,
-        s.only_b,
-        s.shared_share * 100.0
-    ));
+    say(
+        &format!(
+            "对齐 {}  移动 {}  仅A {}  仅B {}  共同文字占比 {:.1}%",
+            s.matched,
+            s.moved,
+            s.only_a,
+            s.only_b,
+            s.shared_share * 100.0
+        ),
+        &mut out,
+    );
     out
 }
 
@@ -122,7 +133,7 @@ fn pair_title(p: &Pair) -> String {
 }
 
 /// Each side's runs; an unmatched unit is shown plain (its title already says so).
-fn sides(p: &Pair) -> (Vec<(Style, &str)>, Vec<(Style, &str)>) {
+fn sides(p: &Pair) -> (Runs<'_>, Runs<'_>) {
     let mut a = Vec::new();
     let mut b = Vec::new();
     let paired = p.a.is_some() && p.b.is_some();
