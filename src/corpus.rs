@@ -37,7 +37,7 @@ pub struct Hit {
     pub at: Span,
 }
 
-/// Every report, in a stable order (locality, year, source), with its indexes.
+/// Every report, in the order given (folders in file-name order), with its indexes.
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub reports: Vec<Report>,
@@ -86,7 +86,7 @@ impl Corpus {
         corpus
     }
 
-    /// Build a corpus from already parsed reports (sorted, de-duplicated, indexed).
+    /// Build a corpus from already parsed reports (de-duplicated, indexed).
     pub fn from_reports(reports: Vec<Report>) -> Corpus {
         Corpus::from_results(reports.into_iter().map(Ok).collect())
     }
@@ -105,9 +105,6 @@ impl Corpus {
                 Err(problem) => problems.push(problem),
             }
         }
-        reports.sort_by(|a, b| {
-            (a.display_name(), a.year, &a.source).cmp(&(b.display_name(), b.year, &b.source))
-        });
         let words = index_words(&reports);
         Corpus {
             reports,

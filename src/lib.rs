@@ -7,6 +7,7 @@
 
 pub mod analyse;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod divisions;

@@ -15,6 +15,8 @@ static DEFAULT_THEMES: &str = include_str!("../../assets/themes.toml");
 
 /// Evidence a passage needs before it is said to speak to a theme.
 pub const MIN_SCORE: f32 = 4.0;
+/// A theme with less than this share of the top theme's evidence is a passing mention.
+const MIN_SHARE_OF_TOP: f32 = 0.25;
 const HEADING_WEIGHT: f32 = 3.0;
 
 /// One theme of the taxonomy.
@@ -102,6 +104,8 @@ impl Taxonomy {
             .map(|(i, s)| (self.themes[i].id.clone(), s))
             .collect();
         scores.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let top = scores.first().map_or(0.0, |s| s.1);
+        scores.retain(|s| s.1 >= top * MIN_SHARE_OF_TOP);
         ThemeScores(scores)
     }
 }
