@@ -11,8 +11,17 @@ fn fazhi() -> Command {
 }
 
 fn parse_json(args: &[&str]) -> Value {
-    let out = fazhi().arg("parse").arg("--json").args(args).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = fazhi()
+        .arg("parse")
+        .arg("--json")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
@@ -22,7 +31,14 @@ fn parse_without_paths_reads_the_embedded_seeds() {
     let reports = reports.as_array().expect("an array");
     assert_eq!(reports.len(), 5);
     for r in reports {
-        for field in ["source", "locality", "year", "title", "sections", "indicators"] {
+        for field in [
+            "source",
+            "locality",
+            "year",
+            "title",
+            "sections",
+            "indicators",
+        ] {
             assert!(r.get(field).is_some(), "{field} missing in {r}");
         }
         assert!(r["source"].as_str().unwrap().starts_with("seeds/"));
@@ -37,7 +53,12 @@ fn parse_contract_fields_of_sections() {
     assert_eq!(first["heading"], "一、突出政治引领,筑牢法治建设根基");
     assert_eq!(first["depth"], 1);
     assert_eq!(first["part"], "achievements");
-    assert!(first["themes"].as_array().unwrap().contains(&Value::from("leadership")));
+    assert!(
+        first["themes"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("leadership"))
+    );
     let child = &first["children"][0];
     assert_eq!(child["heading"], "深学细悟强思想");
     assert_eq!(child["depth"], 2);
@@ -53,7 +74,11 @@ fn bad_files_are_reported_and_the_rest_load() {
     let empty = dir.path().join("empty.txt");
     fs::write(&empty, b"").unwrap();
     let binary = dir.path().join("binary.txt");
-    fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 7].repeat(50)).unwrap();
+    fs::write(
+        &binary,
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 7].repeat(50),
+    )
+    .unwrap();
     let missing = dir.path().join("missing.txt");
     let out = fazhi()
         .args(["parse", "--json"])
@@ -62,7 +87,11 @@ fn bad_files_are_reported_and_the_rest_load() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    for (file, why) in [(&empty, "empty"), (&binary, "binary"), (&missing, "no such file")] {
+    for (file, why) in [
+        (&empty, "empty"),
+        (&binary, "binary"),
+        (&missing, "no such file"),
+    ] {
         let line = stderr
             .lines()
             .find(|l| l.contains(&*file.to_string_lossy()))
@@ -106,10 +135,21 @@ fn indicators_csv_opens_in_excel() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert!(out.stdout.starts_with("\u{feff}".as_bytes()), "UTF-8 BOM first");
+    assert!(
+        out.stdout.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM first"
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let header = text.lines().next().unwrap();
-    for column in ["locality", "year", "section", "label", "value", "unit", "canonical"] {
+    for column in [
+        "locality",
+        "year",
+        "section",
+        "label",
+        "value",
+        "unit",
+        "canonical",
+    ] {
         assert!(header.contains(column), "{header}");
     }
     assert!(text.contains("\r\n"), "CRLF line ends");

@@ -24,9 +24,8 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
     let mut span = paragraphs[0];
     let mut title = first.to_string();
     if let Some(second) = para(1) {
-        let continues = is_title_line(second)
-            && !TITLE_WORDS.is_match(first)
-            && TITLE_WORDS.is_match(second);
+        let continues =
+            is_title_line(second) && !TITLE_WORDS.is_match(first) && TITLE_WORDS.is_match(second);
         if second == first {
             span.end = paragraphs[1].end;
         } else if continues {

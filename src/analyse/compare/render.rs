@@ -47,8 +47,14 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
             out.push('\n');
         }
     };
-    say(&format!("A: {}  ({})", c.a.label(), c.a.source), &mut out);
-    say(&format!("B: {}  ({})", c.b.label(), c.b.source), &mut out);
+    for (name, side) in [("A", &c.a), ("B", &c.b)] {
+        let label = side.label();
+        if side.locality.is_some() {
+            say(&format!("{name}: {label}  ({})", side.source), &mut out);
+        } else {
+            say(&format!("{name}: {label}"), &mut out);
+        }
+    }
     if let Some(theme) = &c.theme {
         say(&format!("主题: {theme}"), &mut out);
     }
