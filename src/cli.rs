@@ -202,3 +202,43 @@ pub fn check_text(report: &Report) -> String {
     }
     out
 }
+
+/// A report of the corpus named as `NAME` or `NAME@YEAR` (the locality as written, or its
+/// official name), or by its source path. Ambiguity is an error listing the candidates.
+pub fn find_report<'a>(reports: &'a [Report], query: &str) -> Result<&'a Report, String> {
+    let (name, year) = match query.rsplit_once('@') {
+        Some((n, y)) => match y.parse::<i32>() {
+            Ok(y) => (n, Some(y)),
+            Err(_) => (query, None),
+        },
+        None => (query, None),
+    };
+    let matches: Vec<&Report> = reports
+        .iter()
+        .filter(|r| {
+            let by_name = r
+                .locality
+                .as_ref()
+                .is_some_and(|l| l.name == name || l.path.last().is_some_and(|p| p == name));
+            (by_name || r.source == name) && year.is_none_or(|y| r.year == Some(y))
+        })
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!(
+            "no loaded report is '{query}' (give a file path or a locality name)"
+        )),
+        many => Err(format!(
+            "'{query}' names {} reports: {} (add @YEAR or give a path)",
+            many.len(),
+            many.iter()
+                .map(|r| format!(
+                    "{}@{}",
+                    r.display_name(),
+                    r.year.map_or("?".into(), |y| y.to_string())
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}

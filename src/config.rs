@@ -86,7 +86,7 @@ impl Default for Config {
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}: cannot read config: {source}", path.display())]
+    #[error("{}: cannot read config", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,

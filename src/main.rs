@@ -1,11 +1,11 @@
 //! `fazhi`: the dashboard (no subcommand) and the headless CLI over the same library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use fazhi::cache::Cache;
 use fazhi::cli;
@@ -58,6 +58,24 @@ enum Command {
         /// Report files or folders. None: the embedded seed reports.
         paths: Vec<PathBuf>,
     },
+    /// Compare two reports measure by measure: aligned pairs with word-level differences, moved
+    /// and unmatched measures, shared passages (possible copying) and foreign place names.
+    Diff {
+        /// The first report: a file path, or a locality name (NAME or NAME@YEAR) among the
+        /// reports given with --in (default: the configured folders, else the embedded seeds).
+        a: String,
+        /// The second report, as A.
+        b: String,
+        /// Compare only measures of this theme.
+        #[arg(long)]
+        theme: Option<String>,
+        /// text: side by side in the terminal's width; json: the comparison for scripts.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Where to look up locality names.
+        #[arg(long = "in", value_name = "PATH")]
+        search: Vec<PathBuf>,
+    },
     /// Check each report for the parts an annual report must have (举措和成效, 不足和原因,
     /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each.
     Check {
@@ -67,6 +85,12 @@ enum Command {
         /// Report files or folders. None: the embedded seed reports.
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -84,11 +108,22 @@ fn run(args: Cli) -> Result<ExitCode> {
     let Some(command) = args.command else {
         return dashboard(args.paths, args.no_cache);
     };
+    if let Command::Diff {
+        a,
+        b,
+        theme,
+        format,
+        search,
+    } = &command
+    {
+        return diff(a, b, theme.as_deref(), *format, search, args.no_cache);
+    }
     let paths = match &command {
         Command::Parse { paths, .. }
         | Command::Outline { paths }
         | Command::Indicators { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
+        Command::Diff { .. } => Vec::new(),
     };
     let corpus = load(&paths, args.no_cache);
     if corpus.reports.is_empty() {
@@ -126,6 +161,7 @@ fn run(args: Cli) -> Result<ExitCode> {
                 cli::indicators_text(&rows)
             }
         }
+        Command::Diff { .. } => String::new(),
         Command::Check { json, .. } => {
             if json {
                 let checks: Vec<_> = reports
@@ -149,14 +185,93 @@ fn run(args: Cli) -> Result<ExitCode> {
             }
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(out.as_bytes()) {
-        // A closed pipe (`fazhi parse | head`) is not an error worth a message.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+    write_out(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn check_theme(corpus: &Corpus, theme: Option<&str>) -> Result<()> {
+    if let Some(t) = theme
+        && corpus.taxonomy().get(t).is_none()
+    {
+        let ids: Vec<&str> = corpus
+            .taxonomy()
+            .themes
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        anyhow::bail!("unknown theme '{t}' (known: {})", ids.join(", "));
+    }
+    Ok(())
+}
+
+/// `fazhi diff A B`: each side a file, or a locality name among the reports to search.
+fn diff(
+    a: &str,
+    b: &str,
+    theme: Option<&str>,
+    format: Format,
+    search: &[PathBuf],
+    no_cache: bool,
+) -> Result<ExitCode> {
+    let named = |arg: &str| !std::path::Path::new(arg).exists();
+    let pool = if named(a) || named(b) {
+        let folders = if search.is_empty() {
+            fazhi::config::Config::load()?.report_folders()
+        } else {
+            search.to_vec()
+        };
+        load(&folders, no_cache)
+    } else {
+        Corpus::default()
+    };
+    let files: Vec<PathBuf> = [a, b]
+        .iter()
+        .filter(|s| !named(s))
+        .map(PathBuf::from)
+        .collect();
+    let given = if files.is_empty() {
+        Corpus::default()
+    } else {
+        load(&files, no_cache)
+    };
+    check_theme(&given, theme)?;
+    let pick = |arg: &str| -> Result<&Report> {
+        if named(arg) {
+            cli::find_report(&pool.reports, arg).map_err(anyhow::Error::msg)
+        } else {
+            given
+                .reports
+                .iter()
+                .find(|r| r.source == arg)
+                .ok_or_else(|| anyhow::anyhow!("{arg}: could not be loaded"))
+        }
+    };
+    let (ra, rb) = (pick(a)?, pick(b)?);
+    let comparison = fazhi::analyse::compare::compare(ra, rb, theme);
+    let out = match format {
+        Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
+        Format::Text => {
+            let terminal = std::io::stdout().is_terminal();
+            let markers = !terminal || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let width = if terminal {
+                ratatui::crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
+            } else {
+                100
+            };
+            fazhi::analyse::compare::render_text(&comparison, width, markers)
+        }
+    };
+    write_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_out(out: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()) {
+        // A closed pipe (`fazhi parse | head`) is not an error worth a message.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 /// Load the given paths (or the embedded seeds), reporting every file that failed on stderr.

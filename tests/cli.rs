@@ -255,3 +255,83 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn diff_by_locality_names_gives_the_json_contract() {
+    let out = fazhi()
+        .args(["diff", "泾源县", "桥头镇", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["a"]["locality"]["name"], "泾源县");
+    assert_eq!(c["b"]["year"], 2023);
+    let pairs = c["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        let kind = p["kind"].as_str().unwrap();
+        assert!(
+            ["aligned", "moved", "only_a", "only_b"].contains(&kind),
+            "{kind}"
+        );
+        let join = |keep: &str| -> String {
+            p["ops"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|o| o["op"] == "equal" || o["op"] == keep)
+                .map(|o| o["text"].as_str().unwrap())
+                .collect()
+        };
+        if !p["a"].is_null() {
+            assert_eq!(join("delete"), p["a"]["text"].as_str().unwrap());
+        }
+        if !p["b"].is_null() {
+            assert_eq!(join("insert"), p["b"]["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn diff_of_a_file_with_itself_edited_marks_the_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    let text = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    fs::write(&a, &text).unwrap();
+    fs::write(
+        &b,
+        text.replace("收到行政复议申请45件", "收到行政复议申请52件"),
+    )
+    .unwrap();
+    let out = fazhi().arg("diff").args([&a, &b]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("收到行政复议申请"))
+        .expect("the edited measure is shown");
+    assert!(
+        line.contains("[-45-]") && line.contains("{+52+}"),
+        "plain markers: {line}"
+    );
+    let marked = text.matches("[-").count() + text.matches("{+").count();
+    assert_eq!(marked, 2, "only the edit is marked:\n{text}");
+}
+
+#[test]
+fn diff_names_that_match_nothing_are_errors() {
+    fazhi()
+        .args(["diff", "不存在县", "泾源县"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no loaded report is '不存在县'"));
+}

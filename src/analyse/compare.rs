@@ -14,7 +14,7 @@ pub use units::{Unit, sentences, units};
 use crate::analyse::align::{LinkKind, align};
 use crate::analyse::diff::{Op, OpKind, diff};
 use crate::analyse::shared::{
-    PlaceFinder, PlaceMention, SharedPassage, Slogans, belongs_to, foreign_places, no_places,
+    PlaceFinder, PlaceMention, SharedPassage, Slogans, belongs_to, foreign_places, gazetteer,
     shared_passages, text_chars,
 };
 use crate::analyse::similarity::matrix;
@@ -144,8 +144,7 @@ pub struct Comparison {
 
 /// Compare two reports, narrowed to one theme's units when `theme` is given.
 pub fn compare(a: &Report, b: &Report, theme: Option<&str>) -> Comparison {
-    // No gazetteer is wired in yet: see `compare_with`.
-    compare_with(a, b, theme, &no_places)
+    compare_with(a, b, theme, &gazetteer)
 }
 
 /// [`compare`] with a place finder (a lookup of place names against the division codes) for

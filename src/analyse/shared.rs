@@ -203,15 +203,59 @@ pub fn belongs_to(place: &PlaceMention, locality: &Locality) -> bool {
 }
 
 /// Places a report names that are not on its own locality's branch; nothing when the report's
-/// locality is unknown, since then nothing can be told apart.
+/// locality is unknown, since then nothing can be told apart. A finder may return several
+/// candidates for one name (many 桥头镇): the name is foreign only if none of them belongs.
 pub fn foreign_places(report: &Report, find: PlaceFinder) -> Vec<PlaceMention> {
     let Some(own) = &report.locality else {
         return Vec::new();
     };
-    find(&report.text)
-        .into_iter()
-        .filter(|p| !belongs_to(p, own))
-        .collect()
+    let mut found = find(&report.text);
+    found.sort_by_key(|p| (p.at.start, p.at.end));
+    let mut out: Vec<PlaceMention> = Vec::new();
+    let mut i = 0;
+    while i < found.len() {
+        let at = found[i].at;
+        let group: Vec<&PlaceMention> = found[i..].iter().take_while(|p| p.at == at).collect();
+        i += group.len();
+        if group.iter().any(|p| belongs_to(p, own)) {
+            continue;
+        }
+        let mut place = group[0].clone();
+        if group.len() > 1 {
+            // Which of the same-named places is meant cannot be told: keep only the name.
+            place.path.clear();
+            place.code = None;
+        }
+        out.push(place);
+    }
+    out
+}
+
+/// The national division codes as a place finder: every full official name in `text`, one
+/// mention per division bearing it (short forms and bare names are too ambiguous to accuse a
+/// report of copying).
+pub fn gazetteer(text: &str) -> Vec<PlaceMention> {
+    let divisions = crate::divisions::Divisions::get();
+    let mut out = Vec::new();
+    for m in divisions.mentions(text) {
+        let entry = divisions.entry(m.entry);
+        if entry.short || entry.weak {
+            continue;
+        }
+        for &id in &entry.ids {
+            out.push(PlaceMention {
+                name: text[m.start..m.end].to_string(),
+                path: divisions
+                    .path_of(id)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+                code: Some(divisions.division(id).code.to_string()),
+                at: Span::new(m.start, m.end),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
