@@ -218,11 +218,23 @@ struct Line {
     after_placeholder: bool,
     /// Blank (or whitespace-only) lines on both sides.
     standalone: bool,
+    /// Already known to be chrome (the page's markup said so).
+    chrome: bool,
 }
 
 /// Clean text: one paragraph per line, no blank lines, no chrome, no control characters.
 pub fn clean(text: &str, meta: &mut PageMeta) -> String {
-    let lines = split_lines(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    clean_blocks(text.split('\n').map(|l| (l, false)), meta)
+}
+
+/// Like [`clean`], over lines some of which are already known to be chrome (`true`): they join
+/// `meta.chrome` in their place in the order.
+pub fn clean_blocks<'a>(
+    blocks: impl IntoIterator<Item = (&'a str, bool)>,
+    meta: &mut PageMeta,
+) -> String {
+    let lines = split_lines(blocks);
     let mut chrome: Vec<(usize, String)> = Vec::new();
     let mut kept: Vec<usize> = Vec::new();
     let mut bodies: Vec<String> = Vec::new();
@@ -233,6 +245,11 @@ pub fn clean(text: &str, meta: &mut PageMeta) -> String {
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.as_str();
         if t.is_empty() {
+            continue;
+        }
+        if line.chrome {
+            harvest_pairs(t, &mut found);
+            chrome.push((i, t.to_string()));
             continue;
         }
         if let Some(kind) = pending_label.take()
@@ -261,7 +278,7 @@ pub fn clean(text: &str, meta: &mut PageMeta) -> String {
             continue;
         }
         let (rest, removed) = strip_segments(t, &mut found);
-        if rest.is_empty() {
+        if rest.is_empty() || WIDGET_ONLY.is_match(&rest) {
             chrome.push((i, t.to_string()));
             continue;
         }
@@ -285,24 +302,29 @@ pub fn clean(text: &str, meta: &mut PageMeta) -> String {
     out.join("\n")
 }
 
-/// Normalise newlines, controls and invisible characters; note each line's whitespace shape.
-fn split_lines(text: &str) -> Vec<Line> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text: String = strip_controls(&text, true)
-        .chars()
-        .filter(|c| !ZERO_WIDTH.contains(c))
+/// Remove controls and invisible characters; note each line's whitespace shape.
+fn split_lines<'a>(blocks: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Line> {
+    let raw: Vec<(String, bool)> = blocks
+        .into_iter()
+        .map(|(l, chrome)| {
+            let l: String = strip_controls(l, false)
+                .chars()
+                .filter(|c| !ZERO_WIDTH.contains(c))
+                .collect();
+            (l, chrome)
+        })
         .collect();
-    let raw: Vec<&str> = text.split('\n').collect();
-    let is_blank = |j: usize| raw.get(j).is_none_or(|l| l.trim().is_empty());
+    let is_blank = |j: usize| raw.get(j).is_none_or(|(l, _)| l.trim().is_empty());
     raw.iter()
         .enumerate()
-        .map(|(i, r)| {
-            let above = raw[..i].iter().rev().find(|l| !l.is_empty());
+        .map(|(i, (r, chrome))| {
+            let above = raw[..i].iter().rev().find(|(l, _)| !l.is_empty());
             Line {
                 text: collapse_spaces(r),
                 indented: r.starts_with(char::is_whitespace),
-                after_placeholder: above.is_some_and(|l| l.trim().is_empty()),
+                after_placeholder: above.is_some_and(|(l, _)| l.trim().is_empty()),
                 standalone: (i == 0 || is_blank(i - 1)) && is_blank(i + 1),
+                chrome: *chrome,
             }
         })
         .collect()

@@ -1,18 +1,348 @@
 //! Saved web page → text, one block element per line.
+//!
+//! The page is parsed by html5ever (through scraper); chrome elements (navigation, footers,
+//! widgets, captions) are set aside into `meta.chrome` as lines, never regex-stripped.
 
+use std::sync::LazyLock;
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::clean::parse_date;
+use super::han_count;
 use crate::model::PageMeta;
+
+/// Never text: dropped without a trace.
+const SILENT: &[&str] = &[
+    "script", "style", "template", "head", "svg", "canvas", "object",
+];
+/// Page furniture: its text goes to chrome.
+const CHROME_TAGS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "noscript",
+    "figcaption",
+    "menu",
+    "dialog",
+];
+/// Words in a class or id that mark furniture.
+const CHROME_MARKS: &[&str] = &[
+    "nav",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "footer",
+    "header",
+    "print",
+    "toolbar",
+    "sidebar",
+    "related",
+    "copyright",
+    "qrcode",
+    "gotop",
+    "fontsize",
+];
+/// Elements that end a line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "br",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "figure",
+    "address",
+    "hr",
+    "caption",
+    "body",
+    "html",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+];
+/// A furniture-marked element holding this much prose, mostly not links, is the article itself
+/// (ASP.NET pages wrap everything in a `<form>`; `id="printContent"` wraps what gets printed).
+const ARTICLE_HAN: usize = 200;
+/// Longest paragraph taken as the caption of the image above it, in chars.
+const MAX_CAPTION: usize = 60;
+
+static LINKS: LazyLock<Selector> = LazyLock::new(|| selector("a"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static METAS: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("built-in selector (proved valid by the unit tests)")
+}
 
 /// Does this text look like HTML even though its name does not say so?
 pub fn sniff(text: &str) -> bool {
-    let head = text
-        .trim_start()
-        .get(..200)
-        .unwrap_or(text)
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !head.starts_with('<') {
+        return false;
+    }
+    let end = head.char_indices().nth(2048).map_or(head.len(), |(i, _)| i);
+    let head = head[..end].to_ascii_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<p>",
+        "<p ",
+        "<div",
+        "<br",
+    ]
+    .iter()
+    .any(|tag| head.contains(tag))
 }
 
-/// The page's text, one block per line, and what the page's markup says about itself.
-pub fn to_text(html: &str) -> (String, PageMeta) {
-    (html.to_string(), PageMeta::default())
+/// One line of a page: a block's text, and whether the markup marks it as chrome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    pub chrome: bool,
+}
+
+/// The page's blocks in reading order, and what the page's markup says about itself
+/// (`meta.chrome` stays empty: chrome blocks are flagged in place).
+pub fn to_blocks(html: &str) -> (Vec<Block>, PageMeta) {
+    let doc = Html::parse_document(html);
+    let meta = page_meta(&doc);
+    let mut walk = Walk::default();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => walk.open(node),
+            Edge::Close(node) => walk.close(node),
+        }
+    }
+    walk.flush();
+    (walk.blocks, meta)
+}
+
+/// Title, publish date and publisher from `<meta>`, the headline and `<title>`.
+fn page_meta(doc: &Html) -> PageMeta {
+    let mut meta = PageMeta::default();
+    let mut title = None;
+    for el in doc.select(&METAS) {
+        let key = el
+            .attr("name")
+            .or_else(|| el.attr("property"))
+            .unwrap_or("")
+            .to_lowercase();
+        let content = el.attr("content").unwrap_or("").trim();
+        if content.is_empty() {
+            continue;
+        }
+        match key.as_str() {
+            "articletitle" => title = title.or(Some(content.to_string())),
+            "pubdate"
+            | "firstpublishedtime"
+            | "publishdate"
+            | "publish_date"
+            | "article:published_time"
+            | "dc.date"
+            | "dc.date.created" => {
+                meta.published = meta.published.or_else(|| parse_date(content));
+            }
+            "contentsource" | "发布机构" | "publisher" | "source" => {
+                meta.publisher = meta.publisher.take().or(Some(content.to_string()));
+            }
+            _ => {}
+        }
+    }
+    let text_of = |sel: &Selector| {
+        doc.select(sel)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .find(|t| !t.is_empty())
+    };
+    meta.title = title.or_else(|| text_of(&H1)).or_else(|| {
+        text_of(&TITLE).and_then(|t| {
+            let first = t.split(['_', '|', '｜']).next().unwrap_or("");
+            let first = first.split(" - ").next().unwrap_or("").trim();
+            (!first.is_empty()).then(|| first.to_string())
+        })
+    });
+    meta
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    Body,
+    Chrome,
+    Nowhere,
+}
+
+/// The state of one pass over the tree.
+#[derive(Default)]
+struct Walk {
+    blocks: Vec<Block>,
+    line: String,
+    /// Where text goes, innermost last; the node that opened each redirection.
+    sinks: Vec<(ego_tree::NodeId, Sink)>,
+    line_has_image: bool,
+    /// The last body block was an image alone: a short paragraph next is its caption.
+    after_image: bool,
+}
+
+impl Walk {
+    fn sink(&self) -> Sink {
+        self.sinks.last().map_or(Sink::Body, |(_, s)| *s)
+    }
+
+    fn open(&mut self, node: NodeRef<'_, Node>) {
+        match node.value() {
+            Node::Text(text) => {
+                if self.sink() != Sink::Nowhere {
+                    push_collapsed(&mut self.line, text);
+                }
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if BLOCKS.contains(&name) {
+                    self.flush();
+                }
+                if matches!(name, "td" | "th") && !self.line.is_empty() {
+                    self.line.push(' ');
+                }
+                if name == "img" && self.sink() == Sink::Body {
+                    self.line_has_image = true;
+                }
+                if self.sink() == Sink::Nowhere {
+                    return;
+                }
+                if let Some(sink) = redirect(node) {
+                    self.flush();
+                    self.sinks.push((node.id(), sink));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        let Node::Element(el) = node.value() else {
+            return;
+        };
+        if BLOCKS.contains(&el.name()) || self.sinks.last().is_some_and(|(id, _)| *id == node.id())
+        {
+            self.flush();
+        }
+        if self.sinks.last().is_some_and(|(id, _)| *id == node.id()) {
+            self.sinks.pop();
+        }
+    }
+
+    /// End the current line and send it where it belongs.
+    fn flush(&mut self) {
+        let line = std::mem::take(&mut self.line).trim().to_string();
+        let image = std::mem::take(&mut self.line_has_image);
+        let chrome = match self.sink() {
+            Sink::Nowhere => return,
+            _ if line.is_empty() => {
+                self.after_image |= image && self.sink() == Sink::Body;
+                return;
+            }
+            Sink::Chrome => true,
+            Sink::Body => {
+                let caption = self.after_image && line.chars().count() <= MAX_CAPTION;
+                self.after_image = false;
+                caption
+            }
+        };
+        self.blocks.push(Block { text: line, chrome });
+    }
+}
+
+/// Append text with HTML whitespace collapsed (NBSP is content; the cleaner trims it).
+fn push_collapsed(line: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            if !line.is_empty() && !line.ends_with(' ') {
+                line.push(' ');
+            }
+        } else {
+            line.push(c);
+        }
+    }
+}
+
+/// Where an element's text must go instead of the body, if elsewhere.
+fn redirect(node: NodeRef<'_, Node>) -> Option<Sink> {
+    let el = ElementRef::wrap(node)?;
+    let name = el.value().name();
+    if SILENT.contains(&name) {
+        return Some(Sink::Nowhere);
+    }
+    let marked = || {
+        el.value()
+            .classes()
+            .chain(el.value().id())
+            .map(str::to_ascii_lowercase)
+            .any(|token| CHROME_MARKS.iter().any(|m| token.contains(m)))
+    };
+    if !(CHROME_TAGS.contains(&name) || marked()) {
+        return None;
+    }
+    if name == "figcaption" || name == "select" || name == "button" || name == "iframe" {
+        return Some(Sink::Chrome);
+    }
+    // A page header that carries the headline is the article's own header.
+    if el.select(&H1).next().is_some() || is_article(el) {
+        return None;
+    }
+    Some(Sink::Chrome)
+}
+
+/// Much prose, mostly outside links.
+fn is_article(el: ElementRef<'_>) -> bool {
+    let all = han_count(&el.text().collect::<String>());
+    if all < ARTICLE_HAN {
+        return false;
+    }
+    let linked: usize = el
+        .select(&LINKS)
+        .map(|a| han_count(&a.text().collect::<String>()))
+        .sum();
+    linked * 2 < all
 }
