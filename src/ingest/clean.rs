@@ -98,8 +98,7 @@ const LABELS: &[(&str, Kind)] = &[
     ("统一编号", Kind::Other),
 ];
 
-const DATE: &str =
-    r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
+const DATE: &str = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
 /// Breadcrumb separators: `>`, full-width `＞`, guillemets, arrows, an unescaped `&gt;`.
 const SEP: &str = r"(?:[>＞»›→]|&gt;)";
 const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
@@ -287,7 +286,8 @@ pub fn clean_blocks<'a>(
         bodies.push(rest);
     }
 
-    let captions = captions(&lines, &kept, &bodies, !chrome.is_empty());
+    let page_like = !chrome.is_empty() || lines.iter().any(|l| l.after_placeholder);
+    let captions = captions(&lines, &kept, &bodies, page_like);
     let mut out = Vec::with_capacity(bodies.len());
     for ((i, body), is_caption) in kept.into_iter().zip(bodies).zip(captions) {
         if is_caption {
@@ -487,4 +487,210 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
         ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
             .then_some((y, m, d))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "2023年,我县坚持以习近平法治思想为指导,深入推进法治政府建设,取得明显成效。";
+
+    fn run(text: &str) -> (String, PageMeta) {
+        let mut meta = PageMeta::default();
+        let out = clean(text, &mut meta);
+        (out, meta)
+    }
+
+    #[test]
+    fn chrome_lines_are_removed_and_kept_in_meta() {
+        let chrome_lines = [
+            "首页 > 政务公开 > 法治政府建设",
+            "网站首页 ＞ 政务公开 ＞ 重点领域信息公开",
+            "当前位置：首页 > 政务公开 > 法治政府",
+            "您的位置：首页 » 新闻中心",
+            "【打印】【关闭】",
+            "【打印本页】 【关闭窗口】",
+            "字号：大 中 小",
+            "【字体：大 中 小】",
+            "分享到：",
+            "分享到: 微信 微博 QQ空间",
+            "收藏",
+            "打印 | 关闭",
+            "浏览次数：123",
+            "点击总量:",
+            "阅读量：4567",
+            "索引号：11420700MB1234567X/2024-00012",
+            "发布机构：某某县司法局",
+            "生成日期：2024-03-28",
+            "发文日期：2024年3月28日",
+            "来源：县司法局",
+            "信息来源:秘书科 日期:2021-12-03",
+            "作者：张三 编辑：李四",
+            "文号：某政发〔2024〕3号",
+            "主题分类：司法",
+            "索引号 11420700/2024-00012 发布机构 某某县司法局",
+            "发布时间：2024-03-28 10:00 来源：本站 浏览次数：88",
+            "鄂ICP备05017375号",
+            "网站标识码:4207000033 鄂ICP备05017375号 鄂公网安备 42070402000195号",
+            "主办单位:某某市司法局 未经许可禁止复制或建立镜像",
+            "版权所有:某某市司法局 地址:某某市某某路25号 联系人:王五 联系电话:027-56909313",
+            "联系电话：0000-1234567",
+            "网站地图",
+            "扫一扫在手机上查看当前页面",
+            "相关新闻",
+            "- 相关新闻",
+            "相关链接：",
+            "今天是",
+            "今天是2024年3月28日 星期四",
+            "2024年3月28日 星期四",
+            "上一篇：关于印发某某办法的通知",
+            "下一篇：2023年度行政执法数据公开",
+            "2024-03-28 10:00",
+            "返回顶部",
+        ];
+        for line in chrome_lines {
+            let (out, meta) = run(&format!("{line}\n{PARA}\n{PARA}"));
+            assert_eq!(out, format!("{PARA}\n{PARA}"), "not removed: {line}");
+            assert_eq!(meta.chrome, vec![line.to_string()], "not recorded: {line}");
+            let (out, _) = run(&format!("{PARA}\n{line}"));
+            assert_eq!(out, PARA, "not removed after the body: {line}");
+        }
+    }
+
+    #[test]
+    fn chrome_spliced_into_a_line_is_cut_out() {
+        let cases = [
+            (
+                "当前位置：首页 > 政务公开 > 法治政府建设 某某县2023年法治政府建设年度报告",
+                "某某县2023年法治政府建设年度报告",
+            ),
+            (
+                "某某县2023年法治政府建设年度报告 发布时间：2024-03-28 来源：县司法局",
+                "某某县2023年法治政府建设年度报告",
+            ),
+            (&format!("{PARA}【打印】【关闭】"), PARA),
+            (&format!("{PARA} 字号：大 中 小"), PARA),
+            (&format!("今天是2024年3月28日 星期四 {PARA}"), PARA),
+            (&format!("{PARA}扫一扫在手机上查看当前页面"), PARA),
+        ];
+        for (input, want) in cases {
+            let (out, meta) = run(&format!("{input}\n{PARA}"));
+            assert_eq!(out, format!("{want}\n{PARA}"), "{input}");
+            assert!(!meta.chrome.is_empty(), "{input}");
+        }
+    }
+
+    #[test]
+    fn report_sentences_with_chrome_words_are_kept() {
+        let prose = [
+            "严格落实行政执法公示制度,确保执法信息来源可靠、内容准确。",
+            "2024年3月28日,县政府常务会议审议通过《某某县重大行政决策程序规定》。",
+            "规范行政规范性文件制定程序,文件标注发文日期、施行日期和有效期。",
+            "来源于群众的意见建议全部纳入决策参考,共收集意见建议120条。",
+            "作者们认为这是一项重要制度。",
+            "(一)加强组织领导,压实主体责任",
+            "一、2023年主要举措和成效",
+            "深学细悟强思想。",
+            "打造“15分钟公共法律服务圈”,群众扫一扫二维码即可在线咨询。",
+            "推进无障碍环境建设,完成适老化改造12处。",
+            "首页设置“法治政府建设”专栏,及时发布工作动态。",
+            "特此报告。",
+            "2024年3月28日",
+            "某某县人民政府",
+        ];
+        for line in prose {
+            let text = format!("{PARA}\n{line}\n{PARA}");
+            let (out, meta) = run(&text);
+            assert_eq!(out, text, "dropped or changed: {line}");
+            assert!(meta.chrome.is_empty(), "{line}: {:?}", meta.chrome);
+        }
+    }
+
+    #[test]
+    fn label_and_value_on_separate_lines() {
+        let text = format!("发布机构：\n某某县司法局\n发布日期：\n2024年3月28日\n{PARA}");
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.publisher.as_deref(), Some("某某县司法局"));
+        assert_eq!(meta.published, Some((2024, 3, 28)));
+        assert_eq!(meta.chrome.len(), 4);
+    }
+
+    #[test]
+    fn a_lone_label_does_not_eat_a_heading() {
+        let text = format!("来源：\n一、主要举措和成效\n{PARA}");
+        let (out, _) = run(&text);
+        assert_eq!(out, format!("一、主要举措和成效\n{PARA}"));
+    }
+
+    #[test]
+    fn published_and_publisher_from_metadata() {
+        let cases: [(&str, Option<(i32, u32, u32)>, Option<&str>); 4] = [
+            (
+                "信息来源:秘书科 日期:2021-12-03",
+                Some((2021, 12, 3)),
+                Some("秘书科"),
+            ),
+            ("发布日期：2024年3月28日", Some((2024, 3, 28)), None),
+            ("发布时间：2024-03-28 10:00", Some((2024, 3, 28)), None),
+            (
+                "主办单位：某某市司法局\n发布机构：某某县人民政府",
+                None,
+                Some("某某县人民政府"),
+            ),
+        ];
+        for (chrome, date, publisher) in cases {
+            let (_, meta) = run(&format!("{PARA}\n{chrome}"));
+            assert_eq!(meta.published, date, "{chrome}");
+            assert_eq!(meta.publisher.as_deref(), publisher, "{chrome}");
+        }
+    }
+
+    #[test]
+    fn related_list_goes_with_its_heading() {
+        let text = format!("{PARA}\n相关新闻\n- 某某县召开推进会\n- 某某县开展培训\n");
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.chrome.len(), 3);
+    }
+
+    #[test]
+    fn captions_of_a_saved_page_are_set_aside() {
+        let body = format!("  {PARA}{PARA}");
+        let text = format!(
+            "标题\n\n{body}\n\n\u{a0}\n\n会前学法现场。\n\n  深学细悟强思想 \u{a0}\n\n{body}\n\n{body}\n\n领导出庭应诉。\n\n{body}\n\n特此报告。\n"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(
+            out,
+            format!(
+                "标题\n{0}\n深学细悟强思想\n{0}\n{0}\n{0}\n特此报告。",
+                body.trim()
+            )
+        );
+        assert_eq!(meta.chrome, vec!["会前学法现场。", "领导出庭应诉。"]);
+    }
+
+    #[test]
+    fn short_paragraphs_of_a_plain_report_stay() {
+        let text = format!("{PARA}\n\n深学细悟强思想。\n\n{PARA}\n\n抓部署。\n\n{PARA}");
+        let (out, _) = run(&text);
+        assert_eq!(out.lines().count(), 5);
+    }
+
+    #[test]
+    fn whitespace_and_controls_are_normalised() {
+        let text = "\u{feff}  一、总体情况\u{3000}\u{a0}\r\n\r\n\t二是\u{200b}加强\u{1b}[31m领导,(一)不变。 \r第三行";
+        let (out, _) = run(text);
+        assert_eq!(out, "一、总体情况\n二是加强领导,(一)不变。\n第三行");
+    }
+
+    #[test]
+    fn dates_parse_or_not() {
+        assert_eq!(parse_date("2021-12-03"), Some((2021, 12, 3)));
+        assert_eq!(parse_date("2024年3月28日 10:00"), Some((2024, 3, 28)));
+        assert_eq!(parse_date("2024/03/28"), Some((2024, 3, 28)));
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("秘书科"), None);
+    }
 }
