@@ -196,7 +196,7 @@ static WIDGET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Numbered openings of headings and items: such a line is never a caption or a label's value.
-static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节部分条]|[①-⑳])",
     )

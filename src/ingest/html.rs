@@ -9,7 +9,7 @@ use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::clean::parse_date;
+use super::clean::{ENUMERATED, parse_date};
 use super::han_count;
 use crate::model::PageMeta;
 
@@ -97,7 +97,7 @@ const BLOCKS: &[&str] = &[
 /// (ASP.NET pages wrap everything in a `<form>`; `id="printContent"` wraps what gets printed).
 const ARTICLE_HAN: usize = 200;
 /// Longest paragraph taken as the caption of the image above it, in chars.
-const MAX_CAPTION: usize = 60;
+const MAX_CAPTION: usize = 40;
 
 static LINKS: LazyLock<Selector> = LazyLock::new(|| selector("a"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
@@ -285,7 +285,9 @@ impl Walk {
             }
             Sink::Chrome => true,
             Sink::Body => {
-                let caption = self.after_image && line.chars().count() <= MAX_CAPTION;
+                let caption = self.after_image
+                    && line.chars().count() <= MAX_CAPTION
+                    && !ENUMERATED.is_match(&line);
                 self.after_image = false;
                 caption
             }
@@ -345,4 +347,123 @@ fn is_article(el: ElementRef<'_>) -> bool {
         .map(|a| han_count(&a.text().collect::<String>()))
         .sum();
     linked * 2 < all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "坚持把学习贯彻习近平法治思想作为首要政治任务,一体推进日常学法、会前学法、任前考法、年终述法。";
+
+    fn body_and_chrome(html: &str) -> (Vec<String>, Vec<String>) {
+        let (blocks, _) = to_blocks(html);
+        let pick = |chrome: bool| {
+            blocks
+                .iter()
+                .filter(|b| b.chrome == chrome)
+                .map(|b| b.text.clone())
+                .collect()
+        };
+        (pick(false), pick(true))
+    }
+
+    #[test]
+    fn built_in_selectors_parse() {
+        for sel in [&LINKS, &H1, &TITLE, &METAS] {
+            let _ = LazyLock::force(sel);
+        }
+    }
+
+    #[test]
+    fn sniffs_html_in_a_txt() {
+        assert!(sniff("\u{feff}<!DOCTYPE html><html>"));
+        assert!(sniff("  <HTML><body>"));
+        assert!(sniff("<div class=\"content\"><p>正文</p></div>"));
+        assert!(!sniff("<<法治政府建设实施纲要>>要求"));
+        assert!(!sniff("一、主要举措"));
+    }
+
+    #[test]
+    fn one_block_per_line_and_br_runs() {
+        let html = format!(
+            "<body><h2>一、总体情况</h2><p>{PROSE}</p><div>甲段<br>乙段<br/>丙段</div><ul><li>第一项</li><li>第二\n  项</li></ul><table><tr><td>单元一</td><td>单元二</td></tr></table></body>"
+        );
+        let (body, chrome) = body_and_chrome(&html);
+        assert_eq!(
+            body,
+            [
+                "一、总体情况",
+                PROSE,
+                "甲段",
+                "乙段",
+                "丙段",
+                "第一项",
+                "第二 项",
+                "单元一 单元二"
+            ]
+        );
+        assert!(chrome.is_empty());
+    }
+
+    #[test]
+    fn furniture_goes_to_chrome_scripts_vanish() {
+        let html = format!(
+            "<body><nav><a>首页</a></nav><div class=\"breadcrumb\">当前位置：首页</div><div id=\"shareBox\">分享到</div><p>{PROSE}</p><aside>热点</aside><script>var x='脚本';</script><style>p{{}}</style><div class=\"footer-wrap\">版权所有</div></body>"
+        );
+        let (body, chrome) = body_and_chrome(&html);
+        assert_eq!(body, [PROSE]);
+        assert_eq!(
+            chrome,
+            ["首页", "当前位置：首页", "分享到", "热点", "版权所有"]
+        );
+    }
+
+    #[test]
+    fn a_form_or_print_area_wrapping_the_article_is_kept() {
+        let long = PROSE.repeat(6);
+        let html = format!(
+            "<body><form id=\"form1\"><div id=\"printContent\"><p>{long}</p></div><div class=\"nav\"><a>首页</a></div></form></body>"
+        );
+        let (body, chrome) = body_and_chrome(&html);
+        assert_eq!(body, [long]);
+        assert_eq!(chrome, ["首页"]);
+    }
+
+    #[test]
+    fn header_with_the_headline_is_kept() {
+        let html = format!(
+            "<body><header class=\"site-header\"><a>网站首页</a></header><article><header><h1>某县2024年法治政府建设年度报告</h1></header><p>{PROSE}</p></article></body>"
+        );
+        let (body, chrome) = body_and_chrome(&html);
+        assert_eq!(body, ["某县2024年法治政府建设年度报告", PROSE]);
+        assert_eq!(chrome, ["网站首页"]);
+    }
+
+    #[test]
+    fn captions_follow_images() {
+        let html = format!(
+            "<body><p>{PROSE}</p><p><img src=a.jpg></p><p>会前学法现场。</p><p>{PROSE}</p><figure><img src=b.jpg><figcaption>普法宣传活动</figcaption></figure><p><img src=c.jpg></p><p>{PROSE}</p><p><img src=d.jpg></p><p>二、存在的问题</p></body>"
+        );
+        let (body, chrome) = body_and_chrome(&html);
+        assert_eq!(body, [PROSE, PROSE, PROSE, "二、存在的问题"]);
+        assert_eq!(chrome, ["会前学法现场。", "普法宣传活动"]);
+    }
+
+    #[test]
+    fn page_meta_from_markup() {
+        let html = "<html><head><title>某县2024年法治政府建设年度报告_政务公开_某县人民政府</title>\
+            <meta name=\"PubDate\" content=\"2025-03-28 10:15\"><meta name=\"ContentSource\" content=\"某县司法局\"></head><body><p>正文</p></body></html>";
+        let (_, meta) = to_blocks(html);
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("某县2024年法治政府建设年度报告")
+        );
+        assert_eq!(meta.published, Some((2025, 3, 28)));
+        assert_eq!(meta.publisher.as_deref(), Some("某县司法局"));
+
+        let html = "<html><head><title>站点</title><meta name=\"ArticleTitle\" content=\"文章标题\"></head><body><h1>标题一</h1></body></html>";
+        assert_eq!(to_blocks(html).1.title.as_deref(), Some("文章标题"));
+        let html = "<html><head><title>站点</title></head><body><h1> 标题\n一 </h1></body></html>";
+        assert_eq!(to_blocks(html).1.title.as_deref(), Some("标题 一"));
+    }
 }
