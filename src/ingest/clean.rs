@@ -101,7 +101,7 @@ const LABELS: &[(&str, Kind)] = &[
 const DATE: &str = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
 /// Breadcrumb separators: `>`, full-width `＞`, guillemets, arrows, an unescaped `&gt;`.
 const SEP: &str = r"(?:[>＞»›→]|&gt;)";
-const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
+const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印本文|我要打印|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
 
 /// Labels longest first, so that 信息来源 wins over 来源.
 fn label_alternation() -> String {
@@ -625,7 +625,8 @@ mod tests {
 
     #[test]
     fn published_and_publisher_from_metadata() {
-        let cases: [(&str, Option<(i32, u32, u32)>, Option<&str>); 4] = [
+        type Date = Option<(i32, u32, u32)>;
+        let cases: [(&str, Date, Option<&str>); 4] = [
             (
                 "信息来源:秘书科 日期:2021-12-03",
                 Some((2021, 12, 3)),

@@ -12,6 +12,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::clean::{ENUMERATED, parse_date};
 use super::han_count;
 use crate::model::PageMeta;
+use crate::sanitize::for_terminal;
 
 /// Never text: dropped without a trace.
 const SILENT: &[&str] = &[
@@ -169,7 +170,7 @@ fn page_meta(doc: &Html) -> PageMeta {
             continue;
         }
         match key.as_str() {
-            "articletitle" => title = title.or(Some(content.to_string())),
+            "articletitle" => title = title.or(Some(tidy(content))),
             "pubdate"
             | "firstpublishedtime"
             | "publishdate"
@@ -180,20 +181,14 @@ fn page_meta(doc: &Html) -> PageMeta {
                 meta.published = meta.published.or_else(|| parse_date(content));
             }
             "contentsource" | "发布机构" | "publisher" | "source" => {
-                meta.publisher = meta.publisher.take().or(Some(content.to_string()));
+                meta.publisher = meta.publisher.take().or(Some(tidy(content)));
             }
             _ => {}
         }
     }
     let text_of = |sel: &Selector| {
         doc.select(sel)
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|e| tidy(&e.text().collect::<String>()))
             .find(|t| !t.is_empty())
     };
     meta.title = title.or_else(|| text_of(&H1)).or_else(|| {
@@ -204,6 +199,14 @@ fn page_meta(doc: &Html) -> PageMeta {
         })
     });
     meta
+}
+
+/// Markup-supplied text: no controls, whitespace collapsed.
+fn tidy(s: &str) -> String {
+    for_terminal(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,10 +235,8 @@ impl Walk {
 
     fn open(&mut self, node: NodeRef<'_, Node>) {
         match node.value() {
-            Node::Text(text) => {
-                if self.sink() != Sink::Nowhere {
-                    push_collapsed(&mut self.line, text);
-                }
+            Node::Text(text) if self.sink() != Sink::Nowhere => {
+                push_collapsed(&mut self.line, text);
             }
             Node::Element(el) => {
                 let name = el.name();
@@ -463,7 +464,7 @@ mod tests {
 
         let html = "<html><head><title>站点</title><meta name=\"ArticleTitle\" content=\"文章标题\"></head><body><h1>标题一</h1></body></html>";
         assert_eq!(to_blocks(html).1.title.as_deref(), Some("文章标题"));
-        let html = "<html><head><title>站点</title></head><body><h1> 标题\n一 </h1></body></html>";
+        let html = "<html><head><title>站点</title></head><body><h1> 标题\n一\u{1b}[2J </h1></body></html>";
         assert_eq!(to_blocks(html).1.title.as_deref(), Some("标题 一"));
     }
 }
