@@ -1,7 +1,10 @@
 //! Bytes → String, whatever encoding a government site used.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use std::sync::LazyLock;
+
 use encoding_rs::Encoding;
+use regex::bytes::Regex;
 
 use super::IngestError;
 
@@ -29,15 +32,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
     }
     let text = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => decode_with(encoding, &bytes[bom_len..]),
-        None => {
-            if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) || bytes.contains(&0) {
-                return Err(IngestError::Binary);
-            }
-            match std::str::from_utf8(bytes) {
-                Ok(s) => s.to_owned(),
-                Err(_) => decode_with(detect(bytes), bytes),
-            }
+        None if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) => {
+            return Err(IngestError::Binary);
         }
+        None if bytes.contains(&0) => match utf16_without_bom(bytes) {
+            Some(encoding) => decode_with(encoding, bytes),
+            None => return Err(IngestError::Binary),
+        },
+        None => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(_) => decode_with(declared(bytes).unwrap_or_else(|| detect(bytes)), bytes),
+        },
     };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
@@ -53,6 +58,52 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, Utf8Detection::Allow)
+}
+
+/// UTF-16 saved without a BOM: the NUL bytes of its ASCII (digits, newlines, punctuation) fall
+/// on one parity, odd for little-endian, even for big-endian; only the few ideographs of the form
+/// U+xx00 (一 among them) put one on the other. Binary NULs fall anywhere.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+    }
+    let nuls = even + odd;
+    // A stray NUL or two in a byte-oriented file is damage, not UTF-16.
+    if nuls * 100 < bytes.len() {
+        return None;
+    }
+    if odd * 4 >= nuls * 3 {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 4 >= nuls * 3 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The GBK-family charset a saved page declares (`<meta charset=gb2312>`), if the bytes decode
+/// cleanly in it: saved pages keep their original bytes, so the declaration is evidence, checked
+/// not trusted. Other declarations are left to detection: on short pages Big5 and single-byte
+/// charsets decode GBK bytes without error, wrongly.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{2,30})"#)
+            .expect("built-in pattern (proved valid by the unit tests)")
+    });
+    let head = &bytes[..bytes.len().min(2048)];
+    let label = CHARSET.captures(head)?.get(1)?.as_bytes();
+    let encoding = Encoding::for_label(label)?;
+    if encoding != encoding_rs::GBK && encoding != encoding_rs::GB18030 {
+        return None;
+    }
+    let (_, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (!had_errors).then_some(encoding)
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -114,6 +165,44 @@ mod tests {
         for (name, bytes) in cases {
             assert_eq!(decode(&bytes).ok().as_deref(), Some(SAMPLE), "{name}");
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_by_its_nuls() {
+        for (encoding, big) in [
+            (encoding_rs::UTF_16LE, false),
+            (encoding_rs::UTF_16BE, true),
+        ] {
+            let bytes: Vec<u8> = SAMPLE
+                .encode_utf16()
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect();
+            assert_eq!(utf16_without_bom(&bytes), Some(encoding));
+            assert_eq!(decode(&bytes).ok().as_deref(), Some(SAMPLE));
+        }
+        let binary: Vec<u8> = (0u8..200).map(|i| if i % 3 == 0 { 0 } else { i }).collect();
+        assert_eq!(utf16_without_bom(&binary), None);
+        let mut stray = SAMPLE.repeat(3).into_bytes();
+        stray.extend_from_slice(b"\0\0");
+        assert_eq!(utf16_without_bom(&stray), None);
+    }
+
+    #[test]
+    fn a_declared_charset_is_used_when_the_bytes_agree() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>法治</body></html>";
+        let bytes = encoding_rs::GBK.encode(page).0;
+        assert_eq!(declared(&bytes), Some(encoding_rs::GBK));
+        assert_eq!(decode(&bytes).ok().as_deref(), Some(page));
+        let latin = page.replace("gb2312", "iso-8859-1");
+        assert_eq!(declared(&encoding_rs::GBK.encode(&latin).0), None);
+        let wrong = page.replace("gb2312", "big5");
+        assert_eq!(declared(&encoding_rs::GBK.encode(&wrong).0), None);
     }
 
     #[test]
