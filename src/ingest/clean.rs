@@ -16,6 +16,8 @@ enum Kind {
     Date,
     /// Publisher, with a rank: lower is a better witness of who published the report.
     Publisher(u8),
+    /// The article's title, written out in a metadata table: runs to the next label.
+    Title,
     Other,
 }
 
@@ -50,6 +52,9 @@ const LABELS: &[(&str, Kind)] = &[
     ("内容来源", Kind::Publisher(1)),
     ("来源", Kind::Publisher(1)),
     ("主办单位", Kind::Publisher(2)),
+    ("标题", Kind::Title),
+    ("文章标题", Kind::Title),
+    ("信息名称", Kind::Title),
     ("索引号", Kind::Other),
     ("发文字号", Kind::Other),
     ("文号", Kind::Other),
@@ -148,7 +153,7 @@ static SEGMENTS: LazyLock<Regex> = LazyLock::new(|| {
         format!(
             r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"
         ),
-        format!(r"(?:网站)?首页\s*{SEP}\s*{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?"),
+        format!(r"(?:网站)?首页\s*{SEP}(?:\s*{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"),
         r"(?:[【\[]\s*)?(?:字体|字号)\s*[:：]\s*(?:[【\[]?\s*(?:大|中|小|默认|标准)\s*[】\]]?\s*)+[】\]]?"
             .to_string(),
         format!(r"[【\[]\s*(?:{WIDGET_WORDS})\s*[】\]]"),
@@ -179,6 +184,7 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:[-•·*]\s*)?(?:相关(?:新闻|链接|阅读|文章|信息|稿件|文件|资讯|报道)|延伸阅读|推荐阅读|热点推荐|热门文章|更多新闻)\s*[:：]?$",
     )
 });
+static SEP_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{SEP}+$")));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•·*]\s"));
 
 /// Footer words: a line carrying one (and not ending as a sentence) is footer.
@@ -205,6 +211,8 @@ pub(super) static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
 const ZERO_WIDTH: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
 /// Longest image caption accepted, in chars.
 const MAX_CAPTION: usize = 40;
+/// Longest breadcrumb item standing on a line of its own.
+const MAX_CRUMB: usize = 15;
 /// Longest value taken from the line after a lone label.
 const MAX_VALUE: usize = 40;
 
@@ -238,6 +246,7 @@ pub fn clean_blocks<'a>(
     let mut kept: Vec<usize> = Vec::new();
     let mut bodies: Vec<String> = Vec::new();
     let mut found = Found::default();
+    let crumbs = split_breadcrumbs(&lines);
     let mut pending_label: Option<Kind> = None;
     let mut in_related = false;
 
@@ -246,7 +255,7 @@ pub fn clean_blocks<'a>(
         if t.is_empty() {
             continue;
         }
-        if line.chrome {
+        if line.chrome || crumbs[i] {
             harvest_pairs(t, &mut found);
             chrome.push((i, t.to_string()));
             continue;
@@ -335,6 +344,27 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A breadcrumb copied link by link: separator-only lines and the short items around them.
+fn split_breadcrumbs(lines: &[Line]) -> Vec<bool> {
+    let texts: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .map(|(i, l)| (i, l.text.as_str()))
+        .collect();
+    let is_sep = |k: usize| texts.get(k).is_some_and(|(_, t)| SEP_ONLY.is_match(t));
+    let is_item = |t: &str| {
+        t.chars().count() <= MAX_CRUMB
+            && !ENUMERATED.is_match(t)
+            && !t.contains(['。', '，', ',', '；', '：', ':'])
+    };
+    let mut crumb = vec![false; lines.len()];
+    for (k, (i, t)) in texts.iter().enumerate() {
+        crumb[*i] = is_sep(k) || (is_item(t) && ((k > 0 && is_sep(k - 1)) || is_sep(k + 1)));
+    }
+    crumb
+}
+
 fn is_whole_line_chrome(t: &str) -> bool {
     WHOLE_LINE.is_match(t)
         || WIDGET_ONLY.is_match(t)
@@ -355,6 +385,8 @@ fn metadata_line(t: &str) -> Option<Vec<(Kind, String)>> {
         rest = &rest[label.get(0)?.end()..];
         let value = if LEAD_LABEL.is_match(rest) {
             ""
+        } else if kind == Kind::Title {
+            PAIR.find(rest).map_or(rest, |m| &rest[..m.start()])
         } else {
             LEAD_VALUE.find(rest).map_or("", |m| m.as_str())
         };
@@ -452,6 +484,7 @@ fn captions(lines: &[Line], kept: &[usize], bodies: &[String], page_like: bool) 
 struct Found {
     published: Option<(i32, u32, u32)>,
     publisher: Option<(u8, String)>,
+    title: Option<String>,
 }
 
 impl Found {
@@ -459,6 +492,9 @@ impl Found {
         let value = value.trim();
         match kind {
             Kind::Date if self.published.is_none() => self.published = parse_date(value),
+            Kind::Title if self.title.is_none() && !value.is_empty() => {
+                self.title = Some(value.to_string());
+            }
             Kind::Publisher(rank)
                 if !value.is_empty() && self.publisher.as_ref().is_none_or(|(r, _)| rank < *r) =>
             {
@@ -469,6 +505,9 @@ impl Found {
     }
 
     fn fill(self, meta: &mut PageMeta) {
+        if meta.title.is_none() {
+            meta.title = self.title;
+        }
         if meta.published.is_none() {
             meta.published = self.published;
         }
@@ -617,6 +656,31 @@ mod tests {
     }
 
     #[test]
+    fn breadcrumb_copied_link_by_link() {
+        let text = format!("当前位置：\n首页\n>\n政务公开\n>\n法治政府建设\n一、总体情况\n{PARA}");
+        let (out, meta) = run(&text);
+        assert_eq!(out, format!("一、总体情况\n{PARA}"));
+        assert_eq!(meta.chrome.len(), 6);
+        let (out, _) = run(&format!("首页 >\n{PARA}"));
+        assert_eq!(out, PARA);
+    }
+
+    #[test]
+    fn a_metadata_table_copied_as_text() {
+        let text = format!(
+            "索引号：\t000014349/2024-00012\t主题分类：\t司法\n发文机关：\t某某县人民政府\t成文日期：\t2024年03月28日\n标题：\t某某县2023年法治政府建设年度报告 发文字号：\t\t发布日期：\t2024年03月29日\n某某县2023年法治政府建设年度报告\n{PARA}"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(out, format!("某某县2023年法治政府建设年度报告\n{PARA}"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("某某县2023年法治政府建设年度报告")
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("某某县人民政府"));
+        assert_eq!(meta.published, Some((2024, 3, 28)));
+    }
+
+    #[test]
     fn a_lone_label_does_not_eat_a_heading() {
         let text = format!("来源：\n一、主要举措和成效\n{PARA}");
         let (out, _) = run(&text);
@@ -659,13 +723,13 @@ mod tests {
     fn captions_of_a_saved_page_are_set_aside() {
         let body = format!("  {PARA}{PARA}");
         let text = format!(
-            "标题\n\n{body}\n\n\u{a0}\n\n会前学法现场。\n\n  深学细悟强思想 \u{a0}\n\n{body}\n\n{body}\n\n领导出庭应诉。\n\n{body}\n\n特此报告。\n"
+            "某县报告\n\n{body}\n\n\u{a0}\n\n会前学法现场。\n\n  深学细悟强思想 \u{a0}\n\n{body}\n\n{body}\n\n领导出庭应诉。\n\n{body}\n\n特此报告。\n"
         );
         let (out, meta) = run(&text);
         assert_eq!(
             out,
             format!(
-                "标题\n{0}\n深学细悟强思想\n{0}\n{0}\n{0}\n特此报告。",
+                "某县报告\n{0}\n深学细悟强思想\n{0}\n{0}\n{0}\n特此报告。",
                 body.trim()
             )
         );

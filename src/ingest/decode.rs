@@ -64,7 +64,7 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
 /// on one parity, odd for little-endian, even for big-endian; only the few ideographs of the form
 /// U+xx00 (一 among them) put one on the other. Binary NULs fall anywhere.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
