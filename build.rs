@@ -1,8 +1,45 @@
-//! Embeds every file of `seeds/` so the binary carries its default corpus.
+//! Embeds every file of `seeds/` so the binary carries its default corpus, and fingerprints the
+//! parser's sources and assets so the parse cache never serves what an older build parsed.
 
-use std::{env, fs, path::Path};
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+};
+
+/// FNV-1a over every file under `dirs`, in path order.
+fn fingerprint(dirs: &[PathBuf]) -> u64 {
+    let mut files = Vec::new();
+    let mut stack: Vec<PathBuf> = dirs.to_vec();
+    while let Some(dir) = stack.pop() {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in files {
+        let bytes = fs::read(&file).unwrap_or_default();
+        for b in file.to_string_lossy().bytes().chain(bytes) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
 
 fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let print = fingerprint(&[root.join("src"), root.join("assets")]);
+    println!(
+        "cargo:rustc-env=FAZHI_BUILD_FINGERPRINT={print:016x}{}",
+        env!("CARGO_PKG_VERSION")
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<_> = fs::read_dir(&dir)

@@ -1,1 +1,134 @@
-//! The completeness check: does a report carry the parts the 2019 inspection regulation asks for?
+//! The completeness check: does a report carry the parts that 《法治政府建设与责任落实督察工作
+//! 规定》 (2019) asks every annual report for, and was it published by 1 April?
+
+use serde::Serialize;
+
+use crate::model::{Part, Report, Section};
+use crate::parse::parts;
+
+/// How a part was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Found {
+    /// A section is devoted to it.
+    Section,
+    /// Only a sentence speaks of it.
+    Sentence,
+}
+
+/// The evidence for one part, or its absence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartFinding {
+    pub part: Part,
+    /// How it was found; `None`: missing.
+    pub found: Option<Found>,
+    /// Path of the section that shows it (0-based), if a section does.
+    pub section: Option<Vec<usize>>,
+    /// The heading or sentence that shows it.
+    pub evidence: Option<String>,
+    /// What a reviewer should know beyond found/missing.
+    pub note: Option<String>,
+}
+
+/// The check of one report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    pub parts: Vec<PartFinding>,
+    /// Publish date, where the page gave one.
+    pub published: Option<String>,
+    /// Published after 1 April of the year after the one reported on.
+    pub late: Option<bool>,
+}
+
+impl Completeness {
+    pub fn missing(&self) -> impl Iterator<Item = Part> + '_ {
+        self.parts
+            .iter()
+            .filter(|p| p.found.is_none())
+            .map(|p| p.part)
+    }
+}
+
+/// Check `report` against the required parts, in the regulation's order.
+pub fn check(report: &Report) -> Completeness {
+    let parts = [Part::Achievements, Part::Problems, Part::Duty, Part::Plans]
+        .into_iter()
+        .map(|part| find_part(report, part))
+        .collect();
+    let published = report.meta.published;
+    let late = match (published, report.year) {
+        (Some((y, m, d)), Some(year)) => Some((y, m, d) > (year + 1, 4, 1)),
+        _ => None,
+    };
+    Completeness {
+        parts,
+        published: published.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        late,
+    }
+}
+
+fn find_part(report: &Report, part: Part) -> PartFinding {
+    let mut finding = PartFinding {
+        part,
+        found: None,
+        section: None,
+        evidence: None,
+        note: None,
+    };
+    if let Some((path, section)) = section_for(report, part) {
+        finding.found = Some(Found::Section);
+        finding.evidence = Some(match &section.heading {
+            Some(h) => h.clone(),
+            None => {
+                let body = report.slice(section.body);
+                parts::evidence_sentence(body, part)
+                    .map_or_else(|| first_sentence(body), str::to_string)
+            }
+        });
+        finding.section = Some(path);
+    } else if let Some(sentence) = parts::evidence_sentence(&report.text, part) {
+        finding.found = Some(Found::Sentence);
+        finding.evidence = Some(sentence.to_string());
+        finding.section = Some(crate::corpus::section_at(
+            report,
+            report.text.find(sentence).unwrap_or(0),
+        ));
+    }
+    if part == Part::Problems && finding.found.is_some() {
+        let text = match &finding.section {
+            Some(path) => report.section(path).map_or("", |s| report.slice(s.extent)),
+            None => "",
+        };
+        if !text.contains("原因") {
+            finding.note = Some("列出了不足，未见原因分析".into());
+        }
+    }
+    finding
+}
+
+/// A top section of the part; for the duty part, a section at any depth whose heading names it
+/// (reports often report the leaders' duty under their achievements).
+fn section_for(report: &Report, part: Part) -> Option<(Vec<usize>, &Section)> {
+    let top = report
+        .sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.part == part)
+        .map(|(i, s)| (vec![i], s));
+    top.or_else(|| {
+        if part != Part::Duty {
+            return None;
+        }
+        report.walk().into_iter().find(|(_, s)| {
+            s.heading
+                .as_deref()
+                .and_then(parts::of_heading)
+                .is_some_and(|p| p == part)
+        })
+    })
+}
+
+fn first_sentence(text: &str) -> String {
+    let end = text.find(['。', '\n']).unwrap_or(text.len());
+    text[..end].to_string()
+}

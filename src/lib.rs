@@ -6,8 +6,11 @@
 //! ([`tui`] and the CLI in `main.rs`).
 
 pub mod analyse;
+pub mod cache;
 pub mod check;
+pub mod cli;
 pub mod config;
+pub mod contract;
 pub mod corpus;
 pub mod divisions;
 pub mod ingest;

@@ -1,5 +1,6 @@
 //! The report model: what parsing recovers from one report, and what every view and the CLI's
-//! JSON are built from. Field names and shapes here are the CLI's data contract (DESIGN.md).
+//! JSON are built from. It serialises whole (the cache stores it); the CLI's JSON contract is a
+//! view of it in `contract.rs`.
 
 use serde::{Deserialize, Serialize};
 
@@ -148,9 +149,9 @@ pub struct Measure {
     pub title: Option<String>,
     /// The measure's text, enumerator ("一是") excluded.
     pub text: String,
-    #[serde(skip)]
+    #[serde(default)]
     pub span: Span,
-    #[serde(skip)]
+    #[serde(default)]
     pub themes: ThemeScores,
 }
 
@@ -167,15 +168,15 @@ pub struct Section {
     pub measures: Vec<Measure>,
     pub children: Vec<Section>,
     /// The heading's range in `Report::text` (empty for an unheaded block).
-    #[serde(skip)]
+    #[serde(default)]
     pub heading_span: Span,
     /// The section's own body (heading excluded, children excluded) in `Report::text`.
-    #[serde(skip)]
+    #[serde(default)]
     pub body: Span,
     /// From the heading to the end of the last descendant.
-    #[serde(skip)]
+    #[serde(default)]
     pub extent: Span,
-    #[serde(skip)]
+    #[serde(default)]
     pub theme_scores: ThemeScores,
 }
 
@@ -231,9 +232,9 @@ pub struct Indicator {
     /// Path of 0-based child indexes to the section it stands in; empty for the preamble.
     pub section: Vec<usize>,
     /// Where `span` stands in `Report::text`.
-    #[serde(skip)]
+    #[serde(default)]
     pub at: Span,
-    #[serde(skip)]
+    #[serde(default)]
     pub themes: ThemeScores,
 }
 
@@ -260,15 +261,15 @@ pub struct Report {
     pub sections: Vec<Section>,
     pub indicators: Vec<Indicator>,
     /// The clean text everything above points into.
-    #[serde(skip)]
+    #[serde(default)]
     pub text: String,
     /// Text before the first heading.
-    #[serde(skip)]
+    #[serde(default)]
     pub preamble: Span,
-    #[serde(skip)]
+    #[serde(default)]
     pub meta: PageMeta,
     /// blake3 of the clean text: the identity used to de-duplicate and cache.
-    #[serde(skip)]
+    #[serde(default)]
     pub hash: String,
 }
 

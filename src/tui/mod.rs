@@ -1,1 +1,50 @@
 //! The dashboard: a thin ratatui layer over the corpus.
+//!
+//! TEA-lite: [`App`] holds all state, [`update`] applies an [`Action`], [`render`] draws.
+//! `event` maps terminal events to actions through the [`keymap::Keymap`].
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod keymap;
+pub mod labels;
+pub mod layout;
+pub mod outline;
+pub mod terminal;
+pub mod views;
+pub mod wrap;
+
+use std::time::Duration;
+
+use ratatui::crossterm::event as ct;
+
+pub use action::{Action, Screen};
+pub use app::{App, Mode, Pane, SortKey, update};
+pub use views::render;
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+
+/// Run the dashboard until the user quits; the terminal is restored on every way out.
+pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
+    let mouse = config.mouse;
+    let mut app = App::new(corpus, config);
+    let mut guard = terminal::enter(mouse)?;
+    let size = guard.terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+    while !app.quit {
+        guard.terminal.draw(|frame| render(&app, frame))?;
+        // Take every event already queued before drawing again, so bursts cost one frame.
+        let mut event = ct::read()?;
+        loop {
+            if let Some(action) = event::action_for(&app, &event) {
+                update(&mut app, action);
+            }
+            if app.quit || !ct::poll(Duration::ZERO)? {
+                break;
+            }
+            event = ct::read()?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,329 @@
+//! Is this paragraph (or its head) a heading, and of which numbering style?
+//!
+//! Styles: `第一章`, `一、`, `（一）`, `1.`, `（1）`, `①`, an unnumbered short line without final
+//! punctuation, and a run-in lead sentence ("深学细悟强思想。") opening a paragraph.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Numbering style of a heading; the outline's levels are these styles in order of appearance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    Chapter,
+    Chinese,
+    ParenChinese,
+    Arabic,
+    ParenArabic,
+    Circled,
+    /// A short line without final punctuation.
+    Plain,
+    /// A short sentence leading a paragraph, in a run of such paragraphs.
+    Lead,
+    /// An unheaded block the text sets apart as a part (problems, plans).
+    Implicit,
+}
+
+impl Style {
+    /// Styles whose headings are items rather than titles: a long first sentence after one of
+    /// these is a numbered paragraph, not a heading.
+    fn is_item_like(self) -> bool {
+        matches!(self, Style::Arabic | Style::ParenArabic | Style::Circled)
+    }
+}
+
+/// A heading found at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingMatch {
+    pub style: Style,
+    pub number: Option<u32>,
+    /// Bytes of the paragraph that are the heading (terminal punctuation excluded).
+    pub len: usize,
+    /// Bytes of the paragraph up to where its body starts (after the terminal punctuation).
+    pub body_at: usize,
+    /// Bytes of the numbering ("一、", "（二）") before the heading's words; 0 when unnumbered.
+    pub marker: usize,
+}
+
+const CN_DIGITS: &str = "〇一二三四五六七八九十";
+
+static NUMBERED: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
+    [
+        (
+            Style::Chapter,
+            r"^第([一二三四五六七八九十]{1,3})(?:章|部分|节)",
+        ),
+        (
+            Style::Chinese,
+            r"^([一二三四五六七八九十]{1,3})\s*[、．.，,]",
+        ),
+        (
+            Style::ParenChinese,
+            r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]",
+        ),
+        (Style::Arabic, r"^(\d{1,2})\s*[、．.](?:[^\d]|$)"),
+        (Style::ParenArabic, r"^[（(]\s*(\d{1,2})\s*[）)]"),
+        (Style::Circled, r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    ]
+    .into_iter()
+    .map(|(style, re)| (style, Regex::new(re).expect("static regex")))
+    .collect()
+});
+
+/// Dates, signatures and other short unpunctuated lines that are not headings.
+static NOT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$",
+        r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$",
+        r"|(人民政府|委员会|办公室|办公厅|司法局|局|委|院|政府)$",
+        r"|如下$|^附件|^[（(].*[）)]$|^[-—]",
+    ))
+    .expect("static regex")
+});
+
+const FINAL_PUNCT: &[char] = &[
+    '。', '！', '？', '；', '：', '!', '?', ';', ':', '，', ',', '、', '…',
+];
+const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
+
+/// Longest heading of a numbered style (in characters) before it must be a paragraph.
+const MAX_HEADING_CHARS: usize = 60;
+const MAX_ITEM_HEADING_CHARS: usize = 36;
+const MAX_PLAIN_CHARS: usize = 40;
+const MIN_PLAIN_HAN: usize = 4;
+const MAX_LEAD_CHARS: usize = 16;
+const MIN_LEAD_CHARS: usize = 3;
+
+/// Parse a Chinese numeral up to 99 ("十二" → 12).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| CN_DIGITS.chars().position(|d| d == c).map(|p| p as u32);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        [d] => digit(*d),
+        _ => None,
+    }
+}
+
+fn number_of(style: Style, raw: &str) -> Option<u32> {
+    match style {
+        Style::Arabic | Style::ParenArabic => raw.parse().ok(),
+        Style::Circled => raw.chars().next().map(|c| c as u32 - '①' as u32 + 1),
+        _ => chinese_number(raw),
+    }
+}
+
+/// Length of the heading numbering ("一、", "（二）") at the start of `para`, if any.
+pub fn numbered_marker(para: &str) -> Option<usize> {
+    NUMBERED
+        .iter()
+        .find_map(|(_, re)| re.captures(para))
+        .and_then(|c| c.get(0))
+        .map(|m| m.end())
+}
+
+/// A numbered heading at the start of `para`.
+pub fn numbered(para: &str) -> Option<HeadingMatch> {
+    for (style, re) in NUMBERED.iter() {
+        let Some(caps) = re.captures(para) else {
+            continue;
+        };
+        let number = caps.get(1).and_then(|m| number_of(*style, m.as_str()));
+        let after_marker = caps.get(0).map_or(0, |m| m.end());
+        let (len, body_at) = heading_extent(para, after_marker)?;
+        let chars = para[..len].chars().count();
+        let limit = if style.is_item_like() {
+            MAX_ITEM_HEADING_CHARS
+        } else {
+            MAX_HEADING_CHARS
+        };
+        if chars > limit || para[after_marker..len].trim().is_empty() {
+            return None;
+        }
+        return Some(HeadingMatch {
+            style: *style,
+            number,
+            len,
+            body_at,
+            marker: after_marker,
+        });
+    }
+    None
+}
+
+/// Where the heading that starts `para` ends: at its first sentence end, or the whole line.
+fn heading_extent(para: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = para.get(from..)?;
+    match rest.find(SENTENCE_END) {
+        Some(i) => {
+            let end = from + i;
+            let punct = rest[i..].chars().next().map_or(0, char::len_utf8);
+            Some((end, end + punct))
+        }
+        None => Some((para.len(), para.len())),
+    }
+}
+
+/// A short line without final punctuation: a heading unless it is a date, a signature or a
+/// similar fragment.
+pub fn plain(para: &str) -> Option<HeadingMatch> {
+    let chars = para.chars().count();
+    let han = para.chars().filter(|c| is_han(*c)).count();
+    let ends_open = para.ends_with(FINAL_PUNCT);
+    if chars > MAX_PLAIN_CHARS || han < MIN_PLAIN_HAN || ends_open || NOT_PLAIN.is_match(para) {
+        return None;
+    }
+    if starts_with_ordinal_item(para) {
+        return None;
+    }
+    Some(HeadingMatch {
+        style: Style::Plain,
+        number: None,
+        len: para.len(),
+        body_at: para.len(),
+        marker: 0,
+    })
+}
+
+/// A run-in lead sentence: a short sentence with no inner punctuation, followed by more text.
+/// Only a candidate: it is a heading when its siblings lead the same way.
+pub fn lead(para: &str) -> Option<HeadingMatch> {
+    let end = para.find('。')?;
+    let head = &para[..end];
+    let chars = head.chars().count();
+    let rest = para[end + '。'.len_utf8()..].trim();
+    let inner_punct = head.contains(|c: char| "，,、；;：:（(".contains(c));
+    if !(MIN_LEAD_CHARS..=MAX_LEAD_CHARS).contains(&chars) || inner_punct || rest.is_empty() {
+        return None;
+    }
+    if head.chars().any(|c| c.is_ascii_digit()) || starts_with_ordinal_item(head) {
+        return None;
+    }
+    Some(HeadingMatch {
+        style: Style::Lead,
+        number: None,
+        len: end,
+        body_at: end + '。'.len_utf8(),
+        marker: 0,
+    })
+}
+
+/// "一是…", "二是…": an enumerated measure, never a heading.
+fn starts_with_ordinal_item(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some('是')) if CN_DIGITS.contains(a))
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(para: &str) -> Option<(Style, Option<u32>, &str)> {
+        numbered(para)
+            .or_else(|| plain(para))
+            .map(|m| (m.style, m.number, &para[..m.len]))
+    }
+
+    #[test]
+    fn numbered_styles() {
+        let cases = [
+            (
+                "一、突出政治引领，筑牢法治建设根基",
+                Style::Chinese,
+                1,
+                "一、突出政治引领，筑牢法治建设根基",
+            ),
+            (
+                "十二、其他需要报告的情况",
+                Style::Chinese,
+                12,
+                "十二、其他需要报告的情况",
+            ),
+            (
+                "（三）加快职能转变，激发市场活力",
+                Style::ParenChinese,
+                3,
+                "（三）加快职能转变，激发市场活力",
+            ),
+            (
+                "(二)坚持全面从严治党不松劲,进一步严格依法决策。一是全面落实主体责任。",
+                Style::ParenChinese,
+                2,
+                "(二)坚持全面从严治党不松劲,进一步严格依法决策",
+            ),
+            (
+                "2.严格规范公正文明执法",
+                Style::Arabic,
+                2,
+                "2.严格规范公正文明执法",
+            ),
+            (
+                "（1）深化行政复议体制改革",
+                Style::ParenArabic,
+                1,
+                "（1）深化行政复议体制改革",
+            ),
+            ("③强化执法监督", Style::Circled, 3, "③强化执法监督"),
+            (
+                "第二章 依法全面履行政府职能",
+                Style::Chapter,
+                2,
+                "第二章 依法全面履行政府职能",
+            ),
+            ("一, 加强组织领导", Style::Chinese, 1, "一, 加强组织领导"),
+        ];
+        for (para, style, n, text) in cases {
+            assert_eq!(heading(para), Some((style, Some(n), text)), "{para}");
+        }
+    }
+
+    #[test]
+    fn not_headings() {
+        for para in [
+            "1.5万件矛盾纠纷得到化解。",
+            "2024年，全县调解矛盾纠纷930件。",
+            "一是加强组织领导",
+            "中共某某市委、某某市人民政府：",
+            "某某县人民政府",
+            "2024年3月28日",
+            "现将有关情况报告如下",
+            "1.坚持把学习贯彻习近平法治思想作为首要政治任务，一体推进日常学法、会前学法、任前考法、年终述法。",
+        ] {
+            assert_eq!(heading(para), None, "{para}");
+        }
+    }
+
+    #[test]
+    fn plain_headings_are_short_unpunctuated_lines() {
+        assert!(plain("突出政治引领,着力提升依法决策能力").is_some());
+        assert!(plain("抓组织领导之“纲”").is_some());
+        assert!(plain("这是一句完整的话，以句号结束。").is_none());
+    }
+
+    #[test]
+    fn lead_sentences() {
+        let m = lead("深学细悟强思想。坚持把学习贯彻习近平法治思想作为首要政治任务。").unwrap();
+        assert_eq!(m.len, "深学细悟强思想".len());
+        assert!(lead("“一把手”责任到位。市委、市政府高度重视。").is_some());
+        assert!(lead("法治,是安邦治国的基石。").is_none());
+        assert!(lead("一是加强组织领导。党委成立领导小组。").is_none());
+        assert!(lead("全面完成任务。").is_none(), "nothing follows");
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_number("一"), Some(1));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十三"), Some(13));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("二十一"), Some(21));
+        assert_eq!(chinese_number("百"), None);
+    }
+}

@@ -1,0 +1,221 @@
+//! A section body → its measures: "一是…二是…" items, inline numbered items, or, when the body
+//! enumerates nothing, its sentences.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Measure, Span};
+
+use super::headings::chinese_number;
+
+/// A lead clause this short (in characters) is the measure's title.
+const MAX_TITLE_CHARS: usize = 20;
+/// Sentences shorter than this carry no action of their own.
+const MIN_SENTENCE_CHARS: usize = 6;
+
+/// "一是", "二是" … at the start of the body or after a sentence or clause break.
+static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?([一二三四五六七八九十]{1,3})是")
+        .expect("static regex")
+});
+/// "（1）", "1、", "①" items running inside a paragraph.
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2})[）)]|(\d{1,2})[、．]|([①②③④⑤⑥⑦⑧⑨⑩]))")
+        .expect("static regex")
+});
+
+/// The measures of a body that starts at `offset` in the report's text.
+pub fn measures(body: &str, offset: usize) -> Vec<Measure> {
+    let items = ordinal_items(body);
+    let items = if items.len() >= 2 {
+        items
+    } else {
+        numbered_items(body)
+    };
+    let ranges = if items.len() >= 2 {
+        items
+    } else {
+        sentences(body)
+    };
+    ranges
+        .into_iter()
+        .filter_map(|(start, end)| measure(body, start, end, offset))
+        .collect()
+}
+
+fn measure(body: &str, start: usize, end: usize, offset: usize) -> Option<Measure> {
+    let text = body[start..end].trim();
+    if text.chars().count() < MIN_SENTENCE_CHARS {
+        return None;
+    }
+    let lead = start + (body[start..end].len() - body[start..end].trim_start().len());
+    Some(Measure {
+        title: title_of(text),
+        text: text.to_string(),
+        span: Span::new(offset + lead, offset + lead + text.len()),
+        themes: Default::default(),
+    })
+}
+
+/// The lead clause, when the measure leads with a short one ("加强组织领导。…").
+fn title_of(text: &str) -> Option<String> {
+    let end = text.find(['。', '：', ':', '！'])?;
+    let head = text[..end].trim();
+    let n = head.chars().count();
+    let rest = text[end..].chars().skip(1).collect::<String>();
+    if n == 0 || n > MAX_TITLE_CHARS || rest.trim().is_empty() {
+        return None;
+    }
+    Some(head.to_string())
+}
+
+/// Item ranges of "一是…二是…", numbers in sequence; an item ends at the next item or at the
+/// end of its paragraph.
+fn ordinal_items(body: &str) -> Vec<(usize, usize)> {
+    let marks: Vec<(u32, usize, usize)> = ORDINAL_ITEM
+        .captures_iter(body)
+        .filter_map(|c| {
+            let n = chinese_number(c.get(1)?.as_str())?;
+            let whole = c.get(0)?;
+            Some((n, c.get(1)?.start(), whole.end()))
+        })
+        .collect();
+    items_in_sequence(body, &marks)
+}
+
+fn numbered_items(body: &str) -> Vec<(usize, usize)> {
+    let marks: Vec<(u32, usize, usize)> = NUMBERED_ITEM
+        .captures_iter(body)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
+            let n = match m.as_str().parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => m.as_str().chars().next()? as u32 - '①' as u32 + 1,
+            };
+            let marker_start = body[..m.start()]
+                .rfind(['（', '('])
+                .filter(|&i| i >= whole.start())
+                .unwrap_or(m.start());
+            Some((n, marker_start, whole.end()))
+        })
+        .collect();
+    items_in_sequence(body, &marks)
+}
+
+/// Keep marks that count 1, 2, 3… (a stray "三是" elsewhere does not start an item) and turn them
+/// into ranges of item text, marker excluded.
+fn items_in_sequence(body: &str, marks: &[(u32, usize, usize)]) -> Vec<(usize, usize)> {
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    let mut next = 1;
+    for &(n, marker_start, text_start) in marks {
+        if n == next {
+            chosen.push((marker_start, text_start));
+            next += 1;
+        } else if n == 1 && next > 2 {
+            // A second enumeration in the same body starts again at 一是.
+            chosen.push((marker_start, text_start));
+            next = 2;
+        }
+    }
+    chosen
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, text_start))| {
+            let para_end = body[text_start..]
+                .find('\n')
+                .map_or(body.len(), |j| text_start + j);
+            let next_marker = chosen.get(i + 1).map_or(body.len(), |n| n.0);
+            (text_start, para_end.min(next_marker))
+        })
+        .collect()
+}
+
+/// Sentence ranges (ending at 。！？ or a line break, the punctuation kept).
+pub fn sentences(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in body.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
+            let end = if c == '\n' { i } else { i + c.len_utf8() };
+            if !body[start..end].trim().is_empty() {
+                out.push((start, end));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if !body[start..].trim().is_empty() {
+        out.push((start, body.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(body: &str) -> Vec<(Option<String>, String)> {
+        measures(body, 0)
+            .into_iter()
+            .map(|m| (m.title, m.text))
+            .collect()
+    }
+
+    #[test]
+    fn ordinal_items_with_titles() {
+        let body = "党委坚持统一领导。一是加强组织领导。成立领导小组。二是工作谋划实。将学法列入考核。三是责任落实细。推动形成工作局面。";
+        let got = summary(body);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].0.as_deref(), Some("加强组织领导"));
+        assert_eq!(got[0].1, "加强组织领导。成立领导小组。");
+        assert_eq!(got[2].0.as_deref(), Some("责任落实细"));
+    }
+
+    #[test]
+    fn a_long_lead_clause_is_no_title() {
+        let body = "一是严格落实市政府常务会会前学法制度,全面增强党员干部用法治理论武装头脑的自觉性。二是完善法治建设领导体制和工作机制。";
+        let got = summary(body);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, None);
+    }
+
+    #[test]
+    fn items_as_paragraphs_end_at_their_paragraph() {
+        let body = "一是紧盯重点任务，夯实基础。对标对表。\n二是健全制度机制，提升决策水平。规范决策。\n结语不属于任何一项。";
+        let got = summary(body);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, "健全制度机制，提升决策水平。规范决策。");
+    }
+
+    #[test]
+    fn words_containing_ordinals_are_not_items() {
+        let body = "推进统一是关键。全面落实责任。加强队伍建设。";
+        assert_eq!(summary(body).len(), 3, "falls back to sentences");
+    }
+
+    #[test]
+    fn inline_numbered_items() {
+        let body = "主要做法：（1）建立联席会议制度，定期会商。（2）开展专项监督，整改问题13条。";
+        let got = summary(body);
+        assert_eq!(got.len(), 2);
+        assert!(got[1].1.starts_with("开展专项监督"));
+    }
+
+    #[test]
+    fn sentences_when_nothing_is_enumerated() {
+        let body =
+            "坚持把学习贯彻习近平法治思想作为首要政治任务。开展会前学法69次！领导干部能力不断提升";
+        let got = summary(body);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].1, "开展会前学法69次！");
+    }
+
+    #[test]
+    fn spans_point_at_the_text() {
+        let body = "一是加强领导。成立小组。二是规范执法。开展评查。";
+        for m in measures(body, 100) {
+            assert_eq!(&body[m.span.start - 100..m.span.end - 100], m.text);
+        }
+    }
+}

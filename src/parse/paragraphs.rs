@@ -1,0 +1,156 @@
+//! Clean text → paragraphs (byte spans). Normally one line is one paragraph; a report that arrived
+//! as one single line is cut where paragraphs evidently began: at runs of spaces between Chinese
+//! text, and before a heading numeral that follows the end of a sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Span;
+
+/// A line this long, in a text of this few lines, is a report whose line breaks were lost.
+const LOST_BREAKS_MIN_LEN: usize = 600;
+const LOST_BREAKS_MAX_LINES: usize = 3;
+
+static INLINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // A run of spaces between two non-ASCII characters once was a line break…
+        r"(?:[^\x00-\x7f])([ \u{3000}\u{a0}]{1,})(?:[^\x00-\x7f ])",
+        // …and so was the end of a sentence right before a heading numeral.
+        r"|[。！？；!?;:：]()(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+[章部])",
+        // …and before a sentence that opens the problems or the plans part.
+        r"|[。！？!?]()(?:下一步|下一年度|新的一年|[^。]{0,60}(?:存在|还有|仍有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)[^。]{0,10}[:：])",
+        // …and before a short lead sentence ("系统谋划抓部署。") opening a paragraph.
+        r"|[。！？!?]()[^。，,、；;：:！？!?\s\d]{3,12}。",
+    ))
+    .expect("static regex")
+});
+
+/// Paragraph spans of `text`, in order, trimmed, none empty.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    if !lost_breaks(&lines) {
+        return lines;
+    }
+    let mut out = Vec::new();
+    for line in lines {
+        let slice = &text[line.start..line.end];
+        let mut cut = line.start;
+        for caps in INLINE_BREAK.captures_iter(slice) {
+            let Some(at) = (1..=4).find_map(|i| caps.get(i)) else {
+                continue;
+            };
+            let at_abs = line.start + at.start();
+            if at_abs > cut {
+                push_trimmed(text, cut, at_abs, &mut out);
+                cut = line.start + at.end();
+            }
+        }
+        push_trimmed(text, cut, line.end, &mut out);
+    }
+    out.into_iter().flat_map(|p| split_glued(text, p)).collect()
+}
+
+/// "（一）" inside running text of a report without line breaks.
+static PAREN_NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[（(][一二三四五六七八九十]{1,3}[）)]").expect("static regex"));
+/// Where a heading that lost its line break runs into its body: the first "一是" item, or a
+/// sentence opening with a year ("…主要安排2023年，我镇…").
+static GLUED_BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"一是|(?:19|20)\d{2}年[，,]").expect("static regex"));
+
+/// Split a paragraph of a text without line breaks before a parenthesised numeral, and after a
+/// numbered heading where its body evidently begins.
+fn split_glued(text: &str, para: Span) -> Vec<Span> {
+    let slice = &text[para.start..para.end];
+    let mut cuts: Vec<usize> = PAREN_NUMERAL
+        .find_iter(slice)
+        .map(|m| m.start())
+        .filter(|&at| at > 0)
+        .collect();
+    cuts.push(slice.len());
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in cuts {
+        let piece = &slice[start..end];
+        if let Some(h) = super::headings::numbered_marker(piece) {
+            let sentence_end = piece.find('。').unwrap_or(piece.len());
+            let glued = GLUED_BODY
+                .find_at(piece, h)
+                .map(|m| m.start())
+                .filter(|&at| at > h && at < sentence_end);
+            if let Some(at) = glued {
+                push_trimmed(text, para.start + start, para.start + start + at, &mut out);
+                start += at;
+            }
+        }
+        push_trimmed(text, para.start + start, para.start + end, &mut out);
+        start = end;
+    }
+    out
+}
+
+/// Did this text lose its line breaks (a few very long lines)?
+pub fn lost_breaks(lines: &[Span]) -> bool {
+    lines.len() <= LOST_BREAKS_MAX_LINES && lines.iter().any(|s| s.len() >= LOST_BREAKS_MIN_LEN)
+}
+
+/// Line spans of `text` as they are, trimmed, none empty.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        push_trimmed(text, start, start + line.len(), &mut lines);
+        start += line.len() + 1;
+    }
+    lines
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn lines_are_paragraphs() {
+        let text = "一、加强领导\n  坚持学法。\n\n二、规范执法\n";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            ["一、加强领导", "坚持学法。", "二、规范执法"]
+        );
+    }
+
+    #[test]
+    fn a_single_line_report_is_cut_before_headings() {
+        let body = "坚持把学习贯彻习近平法治思想作为首要政治任务。".repeat(20);
+        let text =
+            format!("2024年，全县法治建设取得成效。一、突出政治引领{body}二、规范执法{body}");
+        let paras = paragraphs(&text);
+        let got = texts(&text, &paras);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].starts_with("一、突出政治引领"));
+        assert!(got[2].starts_with("二、规范执法"));
+    }
+
+    #[test]
+    fn spaces_between_chinese_in_a_single_line_mark_paragraphs() {
+        let body = "严格落实行政执法三项制度，规范执法行为。".repeat(50);
+        let text = format!("一、规范执法 {body} 二、化解纠纷 {body}");
+        let got = texts(&text, &paragraphs(&text));
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[0], "一、规范执法");
+        assert_eq!(got[2], "二、化解纠纷");
+    }
+}

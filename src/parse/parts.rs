@@ -1,0 +1,168 @@
+//! Which required part of an annual report a heading or a paragraph opens.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Part;
+
+static PROBLEMS_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"问题|不足|短板|差距|薄弱|弱项|困难").expect("static regex"));
+static PLANS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"下一步|下一年度?|明年|来年|今后|新的一年|展望|努力方向|打算|思路",
+        r"|\d{4}\s*年度?[^，,。]{0,8}(?:工作)?(?:安排|计划|打算|重点|任务)",
+        r"|(?:工作|主要)(?:安排|计划)|重点工作安排",
+    ))
+    .expect("static regex")
+});
+static DUTY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第一责任人|主要负责人[^，,。]{0,12}职责|履行[^，,。]{0,16}职责")
+        .expect("static regex")
+});
+static OTHER_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"其他需要报告|其他事项|其他情况").expect("static regex"));
+
+/// A paragraph that opens the problems part without a heading: "一年来…但还存在一些问题和不足：".
+static PROBLEMS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:[^。]{0,120}。){0,2}[^。]{0,80}(?:存在|还有|仍有|面临|也有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)",
+        r"[^。]{0,30}(?:[：:]|主要(?:是|表现在)|一是|。\s*一是)",
+    ))
+    .expect("static regex")
+});
+/// A paragraph that opens the plans part without a heading: "下一步，我们将…".
+static PLANS_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:下一步|下一年度?|新的一年|明年|今后|展望\d{4}年|\d{4}年[，,]?\s*(?:我们|我[市县区镇乡局])",
+        r"(?:将|要))",
+    ))
+    .expect("static regex")
+});
+
+/// The part a top-level heading names, if it names one.
+pub fn of_heading(heading: &str) -> Option<Part> {
+    if OTHER_HEADING.is_match(heading) {
+        Some(Part::Other)
+    } else if DUTY_HEADING.is_match(heading) {
+        Some(Part::Duty)
+    } else if PROBLEMS_HEADING.is_match(heading) && !PLANS_HEADING.is_match(heading) {
+        Some(Part::Problems)
+    } else if PLANS_HEADING.is_match(heading) {
+        Some(Part::Plans)
+    } else if heading.contains("举措") || heading.contains("成效") || heading.contains("成绩")
+    {
+        Some(Part::Achievements)
+    } else {
+        None
+    }
+}
+
+/// The part an unheaded paragraph opens, if it opens one.
+pub fn of_paragraph(para: &str) -> Option<Part> {
+    if PLANS_CUE.is_match(para) {
+        Some(Part::Plans)
+    } else if PROBLEMS_CUE.is_match(para) {
+        Some(Part::Problems)
+    } else {
+        None
+    }
+}
+
+/// The sentence in `text` that shows a part is there, for the completeness check.
+pub fn evidence_sentence(text: &str, part: Part) -> Option<&str> {
+    let re: &Regex = match part {
+        Part::Problems => &PROBLEMS_SENTENCE,
+        Part::Plans => &PLANS_SENTENCE,
+        Part::Duty => &DUTY_HEADING,
+        _ => return None,
+    };
+    let m = re.find(text)?;
+    let start = text[..m.start()]
+        .rfind(['。', '\n', '！', '？'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(0, char::len_utf8)
+        });
+    let end = text[m.end()..]
+        .find(['。', '\n'])
+        .map_or(text.len(), |i| m.end() + i);
+    Some(text[start..end].trim())
+}
+
+static PROBLEMS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:存在|还有|仍有|面临)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)")
+        .expect("static regex")
+});
+static PLANS_SENTENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"下一步|下一年度|新的一年|明年").expect("static regex"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_name_parts() {
+        let cases = [
+            ("一、2023年主要举措和成效", Some(Part::Achievements)),
+            ("二、存在的不足和原因", Some(Part::Problems)),
+            (
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                Some(Part::Duty),
+            ),
+            ("四、2024年主要安排", Some(Part::Plans)),
+            ("二、下一步工作打算", Some(Part::Plans)),
+            ("五、其他需要报告的情况", Some(Part::Other)),
+            ("一、突出政治引领，筑牢法治建设根基", None),
+            ("四、针对问题的下一步工作计划", Some(Part::Plans)),
+        ];
+        for (h, want) in cases {
+            assert_eq!(of_heading(h), want, "{h}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_open_parts() {
+        assert_eq!(
+            of_paragraph(
+                "一年来，我县法治政府建设取得了一些成效，但还存在一些问题和不足：一是有的干部学得不够深。"
+            ),
+            Some(Part::Problems)
+        );
+        assert_eq!(
+            of_paragraph("下一步，我们将坚持以习近平新时代中国特色社会主义思想为指导。"),
+            Some(Part::Plans)
+        );
+        assert_eq!(
+            of_paragraph("2024年，我县将继续深化法治政府建设。"),
+            Some(Part::Plans)
+        );
+        assert_eq!(
+            of_paragraph("排查法治建设中的突出问题，及时提出建设性的整改意见。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_summary_sentence_may_come_before_the_problems() {
+        assert_eq!(
+            of_paragraph(
+                "2023年，我镇法治政府建设取得了可喜的成绩。但也存在一些不容忽视的困难和问题：一是普法工作发展不够平衡。"
+            ),
+            Some(Part::Problems)
+        );
+    }
+
+    #[test]
+    fn evidence_is_the_whole_sentence() {
+        let text =
+            "法治建设取得成效。但仍然存在部分短板弱项，如整体发力不足等。下一步，将继续推进。";
+        assert_eq!(
+            evidence_sentence(text, Part::Problems),
+            Some("但仍然存在部分短板弱项，如整体发力不足等")
+        );
+        assert_eq!(
+            evidence_sentence(text, Part::Plans),
+            Some("下一步，将继续推进")
+        );
+    }
+}

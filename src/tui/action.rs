@@ -1,0 +1,94 @@
+//! Everything a user can do, as one enum: keys, mouse and resizes all become actions.
+
+/// A user intent, the only input of [`crate::tui::update`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Collapse,
+    Expand,
+    Toggle,
+    Activate,
+    Close,
+    CycleSort,
+    FilterList,
+    Search,
+    NextHit,
+    PrevHit,
+    ThemeFilter,
+    ClearThemes,
+    Screen(Screen),
+    /// A character typed into the focused text field.
+    Input(char),
+    Backspace,
+    /// Mouse button pressed at (column, row).
+    Click(u16, u16),
+    ScrollUp(u16, u16),
+    ScrollDown(u16, u16),
+    Resize(u16, u16),
+}
+
+/// The four screens of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Report,
+    Compare,
+    Indicators,
+    Themes,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [
+        Screen::Report,
+        Screen::Compare,
+        Screen::Indicators,
+        Screen::Themes,
+    ];
+}
+
+impl Action {
+    /// Every action a key can be bound to, with its name in the keymap.
+    pub const BINDABLE: [(&'static str, Action); 26] = [
+        ("quit", Action::Quit),
+        ("help", Action::Help),
+        ("focus_next", Action::FocusNext),
+        ("focus_prev", Action::FocusPrev),
+        ("up", Action::Up),
+        ("down", Action::Down),
+        ("page_up", Action::PageUp),
+        ("page_down", Action::PageDown),
+        ("top", Action::Top),
+        ("bottom", Action::Bottom),
+        ("collapse", Action::Collapse),
+        ("expand", Action::Expand),
+        ("toggle", Action::Toggle),
+        ("activate", Action::Activate),
+        ("close", Action::Close),
+        ("cycle_sort", Action::CycleSort),
+        ("filter_list", Action::FilterList),
+        ("search", Action::Search),
+        ("next_hit", Action::NextHit),
+        ("prev_hit", Action::PrevHit),
+        ("theme_filter", Action::ThemeFilter),
+        ("clear_themes", Action::ClearThemes),
+        ("screen_report", Action::Screen(Screen::Report)),
+        ("screen_compare", Action::Screen(Screen::Compare)),
+        ("screen_indicators", Action::Screen(Screen::Indicators)),
+        ("screen_themes", Action::Screen(Screen::Themes)),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| *a)
+    }
+}

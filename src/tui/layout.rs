@@ -1,0 +1,79 @@
+//! Where each pane goes for a terminal size: one pure function shared by drawing and by mouse
+//! hit-testing, so a click lands where the pane was drawn.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the dashboard draws only a "too small" notice.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub list: Rect,
+    pub outline: Rect,
+    pub text: Rect,
+    pub indicators: Rect,
+}
+
+pub fn too_small(size: Rect) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
+pub fn areas(size: Rect) -> Areas {
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(size);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Fill(1)]).areas(body);
+    let [list, outline] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
+    let [text, indicators] =
+        Layout::vertical([Constraint::Percentage(62), Constraint::Fill(1)]).areas(right);
+    Areas {
+        tabs,
+        body,
+        status,
+        list,
+        outline,
+        text,
+        indicators,
+    }
+}
+
+/// Inner size of a bordered pane.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// A popup centred in `area`, at most `width`×`height`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Rows of the help popup, the theme picker and search results (inside borders).
+pub fn popup(size: Rect) -> Rect {
+    let body = areas(size).body;
+    centered(
+        body,
+        body.width.saturating_sub(8).max(40),
+        body.height.saturating_sub(2),
+    )
+}

@@ -1,0 +1,205 @@
+//! The frame around the screens: tabs, the active filters, the status bar of keys, the
+//! "too small" notice and the placeholders of screens still to come.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::style::Palette;
+use crate::sanitize::for_terminal;
+use crate::tui::action::{Action, Screen};
+use crate::tui::app::{App, Mode};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::wrap::str_width;
+
+/// The tab labels with their screens: " 1 报告 " …
+fn tab_labels(app: &App) -> Vec<(String, Screen)> {
+    let names = app.labels().screens;
+    Screen::ALL
+        .iter()
+        .zip(names)
+        .map(|(&screen, name)| {
+            let key = app
+                .config
+                .keymap
+                .binding(Action::Screen(screen))
+                .and_then(|b| b.keys.first())
+                .map(|k| format!("{k} "))
+                .unwrap_or_default();
+            (format!(" {key}{name} "), screen)
+        })
+        .collect()
+}
+
+/// Which tab a click at column `col` of the tab row hits.
+pub fn tab_at(app: &App, col: u16) -> Option<Screen> {
+    let mut x = 0usize;
+    for (label, screen) in tab_labels(app) {
+        let w = str_width(&label);
+        if (x..x + w).contains(&(col as usize)) {
+            return Some(screen);
+        }
+        x += w;
+    }
+    None
+}
+
+/// The active filters, always visible while they apply.
+fn filters_line(app: &App, p: &Palette) -> Vec<Span<'static>> {
+    let l = app.labels();
+    let mut spans = Vec::new();
+    if !app.themes.is_empty() {
+        let taxonomy = app.corpus.taxonomy();
+        let names: Vec<&str> = app
+            .themes
+            .iter()
+            .filter_map(|id| taxonomy.get(id))
+            .map(|t| {
+                if app.config.english() {
+                    t.en.as_str()
+                } else {
+                    t.short.as_str()
+                }
+            })
+            .collect();
+        let clear = app
+            .config
+            .keymap
+            .binding(Action::ClearThemes)
+            .map(|b| b.keys_label())
+            .unwrap_or_default();
+        spans.push(Span::styled(
+            format!("{}: {}", l.themes, names.join("+")),
+            p.hit,
+        ));
+        spans.push(Span::raw(format!(" ({clear} {}) ", l.clear_with)));
+    }
+    if !app.list_filter.is_empty() && app.mode != Mode::FilterInput {
+        spans.push(Span::styled(
+            format!("{}: {} ", l.filter, for_terminal(&app.list_filter)),
+            p.accent,
+        ));
+    }
+    spans
+}
+
+pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let p = Palette::new(&app.config);
+    let tabs: Vec<Span> = tab_labels(app)
+        .into_iter()
+        .map(|(label, screen)| {
+            if screen == app.screen {
+                Span::styled(label, p.selected)
+            } else {
+                Span::raw(label)
+            }
+        })
+        .collect();
+    frame.render_widget(Line::from(tabs), area);
+    let filters = Line::from(filters_line(app, &p));
+    let w = (filters.width() as u16).min(area.width / 2);
+    let right = Rect {
+        x: area.right() - w,
+        width: w,
+        ..area
+    };
+    frame.render_widget(filters.alignment(Alignment::Right), right);
+}
+
+/// The keys that work here, from the keymap: the focused pane's first, help always among them.
+fn key_hints(app: &App) -> Vec<(String, String)> {
+    let scopes = app.scopes();
+    let english = app.config.english();
+    let mut bindings: Vec<_> = app.config.keymap.in_scopes(&scopes).collect();
+    // Most specific scope first, help right after it (so it is never cut off).
+    bindings.sort_by_key(|b| {
+        let rank = scopes.iter().position(|s| b.works_in(s)).unwrap_or(9);
+        (rank, b.action != Action::Help)
+    });
+    // While a field takes text, plain characters are typed, not commands: show only the rest.
+    let typing = app.mode.takes_text();
+    bindings
+        .into_iter()
+        .filter_map(|b| {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .filter(|k| !(typing && k.is_plain_char()))
+                .map(|k| k.to_string())
+                .collect();
+            (!keys.is_empty()).then(|| (keys.join("/"), b.description(english).to_string()))
+        })
+        .collect()
+}
+
+pub fn status(app: &App, frame: &mut Frame, area: Rect) {
+    let p = Palette::new(&app.config);
+    let l = app.labels();
+    let mut spans = Vec::new();
+    let input = match app.mode {
+        Mode::FilterInput => Some((format!("{}: ", l.filter), &app.list_filter)),
+        Mode::SearchInput => Some((format!("{}: ", l.search), &app.search_input)),
+        _ => None,
+    };
+    if let Some((prompt, text)) = &input {
+        let text = for_terminal(text);
+        let caret = area.x as usize + str_width(prompt) + str_width(&text);
+        spans.push(Span::styled(prompt.clone(), p.title));
+        spans.push(Span::raw(format!("{text} ")));
+        if caret < area.right() as usize {
+            frame.set_cursor_position((caret as u16, area.y));
+        }
+    } else if let Some(m) = &app.message {
+        spans.push(Span::styled(format!("{m}  "), p.hit));
+    }
+    // Whole hints only: a key cut off from its description would mislead.
+    let mut used: usize = spans.iter().map(|s| str_width(&s.content)).sum();
+    for (keys, desc) in key_hints(app) {
+        let hint = format!(" {desc}  ");
+        let w = str_width(&keys) + str_width(hint.trim_end());
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w + 2;
+        spans.push(Span::styled(keys, p.title));
+        spans.push(Span::raw(hint));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+pub fn too_small(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let size = format!("{}×{}", area.width, area.height);
+    let text = format!(
+        "{} ({size}; need {MIN_WIDTH}×{MIN_HEIGHT})",
+        app.labels().too_small
+    );
+    let y = area.height / 2;
+    let line = Rect {
+        y,
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
+}
+
+pub fn placeholder(app: &App, frame: &mut Frame, area: Rect, screen: Screen) {
+    let p = Palette::new(&app.config);
+    let l = app.labels();
+    let i = Screen::ALL.iter().position(|s| *s == screen).unwrap_or(0);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(p.accent)
+        .title(Span::styled(format!(" {} ", l.screens[i]), p.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let y = inner.y + inner.height / 2;
+    let line = Rect {
+        y,
+        height: 1.min(inner.height),
+        ..inner
+    };
+    let text = format!("{} — {}", l.screens[i], l.later);
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
+}

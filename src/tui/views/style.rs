@@ -1,0 +1,48 @@
+//! Styles with and without colour: under NO_COLOR every highlight keeps a non-colour form
+//! (bold, underline, reverse) so nothing depends on colour alone.
+
+use ratatui::style::{Modifier, Style};
+
+use crate::config::Config;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub accent: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub indicator: Style,
+    pub mark: Style,
+    pub hit: Style,
+    pub dim: Style,
+    pub title: Style,
+}
+
+impl Palette {
+    pub fn new(config: &Config) -> Palette {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        if config.no_color {
+            return Palette {
+                accent: bold,
+                selected: reversed,
+                selected_unfocused: bold.add_modifier(Modifier::UNDERLINED),
+                indicator: bold.add_modifier(Modifier::UNDERLINED),
+                mark: reversed,
+                hit: reversed.add_modifier(Modifier::BOLD),
+                dim: Style::new().add_modifier(Modifier::DIM),
+                title: bold,
+            };
+        }
+        let c = config.colors;
+        Palette {
+            accent: Style::new().fg(c.accent),
+            selected: reversed.fg(c.accent),
+            selected_unfocused: bold.fg(c.accent),
+            indicator: bold.fg(c.highlight),
+            mark: Style::new().add_modifier(Modifier::UNDERLINED),
+            hit: reversed.fg(c.hit),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            title: bold.fg(c.accent),
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The headless CLI, run as a user runs it: the real binary, real files, stdout and stderr.
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn fazhi() -> Command {
+    let mut cmd = Command::cargo_bin("fazhi").expect("binary is built");
+    cmd.env(
+        "FAZHI_CACHE_DIR",
+        std::env::temp_dir().join("fazhi-test-cache"),
+    );
+    cmd
+}
+
+fn parse_json(args: &[&str]) -> Value {
+    let out = fazhi()
+        .arg("parse")
+        .arg("--json")
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn parse_without_paths_reads_the_embedded_seeds() {
+    let reports = parse_json(&[]);
+    let reports = reports.as_array().expect("an array");
+    assert_eq!(reports.len(), 5);
+    for r in reports {
+        for field in [
+            "source",
+            "locality",
+            "year",
+            "title",
+            "sections",
+            "indicators",
+        ] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+        assert!(r["source"].as_str().unwrap().starts_with("seeds/"));
+        assert!(!r["sections"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn parse_contract_fields_of_sections() {
+    let reports = parse_json(&["seeds/002_58b9b4adb4171f74.txt"]);
+    let first = &reports[0]["sections"][0];
+    assert_eq!(first["heading"], "一、突出政治引领,筑牢法治建设根基");
+    assert_eq!(first["depth"], 1);
+    assert_eq!(first["part"], "achievements");
+    assert!(
+        first["themes"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("leadership"))
+    );
+    let child = &first["children"][0];
+    assert_eq!(child["heading"], "深学细悟强思想");
+    assert_eq!(child["depth"], 2);
+    assert!(!child["measures"].as_array().unwrap().is_empty());
+    assert_eq!(reports[0]["year"], 2024);
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    fs::copy("seeds/002_58b9b4adb4171f74.txt", &good).unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, b"").unwrap();
+    let binary = dir.path().join("binary.txt");
+    fs::write(
+        &binary,
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 7].repeat(50),
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = fazhi()
+        .args(["parse", "--json"])
+        .args([&good, &empty, &binary, &missing])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (file, why) in [
+        (&empty, "empty"),
+        (&binary, "binary"),
+        (&missing, "no such file"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(&*file.to_string_lossy()))
+            .unwrap_or_else(|| panic!("no message for {}: {stderr}", file.display()));
+        assert!(line.contains(why), "{line}");
+    }
+    let reports: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(reports.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn nothing_loaded_is_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, b"").unwrap();
+    fazhi()
+        .args(["parse", "--json"])
+        .arg(&empty)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty"))
+        .stderr(predicate::str::contains("no report could be loaded"));
+}
+
+#[test]
+fn a_folder_is_read_recursively() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("2024").join("county");
+    fs::create_dir_all(&nested).unwrap();
+    fs::copy("seeds/000_0fd57f03c9fbaff9.txt", nested.join("a.txt")).unwrap();
+    fs::copy("seeds/003_bb4ad8a10e880eeb.txt", dir.path().join("b.txt")).unwrap();
+    fs::write(dir.path().join("notes.md"), "not a report").unwrap();
+    let reports = parse_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(reports.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn indicators_csv_opens_in_excel() {
+    let out = fazhi()
+        .args(["indicators", "--csv", "seeds/002_58b9b4adb4171f74.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stdout.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM first"
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    for column in [
+        "locality",
+        "year",
+        "section",
+        "label",
+        "value",
+        "unit",
+        "canonical",
+    ] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(text.contains("\r\n"), "CRLF line ends");
+}
+
+#[test]
+fn indicators_theme_filter_and_unknown_theme() {
+    let all = fazhi().args(["indicators", "--json"]).output().unwrap();
+    let some = fazhi()
+        .args(["indicators", "--json", "--theme", "disputes"])
+        .output()
+        .unwrap();
+    let all: Value = serde_json::from_slice(&all.stdout).unwrap();
+    let some: Value = serde_json::from_slice(&some.stdout).unwrap();
+    assert!(some.as_array().unwrap().len() < all.as_array().unwrap().len());
+    fazhi()
+        .args(["indicators", "--theme", "nonsense"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("unknown theme 'nonsense'"));
+}
+
+#[test]
+fn outline_prints_the_tree() {
+    fazhi()
+        .args(["outline", "seeds/003_bb4ad8a10e880eeb.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("一、2023年主要举措和成效 [成效]"))
+        .stdout(predicate::str::contains("  (一)进一步压实主体责任 [安排]"));
+}
+
+#[test]
+fn check_reports_found_and_missing_parts() {
+    let out = fazhi()
+        .args(["check", "--json", "seeds/003_bb4ad8a10e880eeb.txt"])
+        .output()
+        .unwrap();
+    let checks: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let parts = checks[0]["check"]["parts"].as_array().unwrap();
+    let plans = parts.iter().find(|p| p["part"] == "plans").unwrap();
+    assert_eq!(plans["found"], "section");
+    assert_eq!(plans["evidence"], "二、2024年主要安排");
+    let problems = parts.iter().find(|p| p["part"] == "problems").unwrap();
+    assert_eq!(problems["found"], "sentence");
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for sub in ["parse", "outline", "indicators", "check"] {
+        fazhi()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: fazhi"));
+    }
+}
+
+#[test]
+fn parsed_files_are_cached_and_a_damaged_cache_is_ignored() {
+    let cache = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = fazhi()
+            .env("FAZHI_CACHE_DIR", cache.path())
+            .args(["parse", "--json", "seeds/003_bb4ad8a10e880eeb.txt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let first = run();
+    let entries: Vec<_> = walk(cache.path());
+    assert_eq!(entries.len(), 1, "one entry per parsed file: {entries:?}");
+    assert_eq!(run(), first, "a cached report prints the same");
+    fs::write(&entries[0], b"{ damaged").unwrap();
+    assert_eq!(run(), first, "a damaged entry is parsed again");
+    let uncached = fazhi()
+        .args([
+            "--no-cache",
+            "parse",
+            "--json",
+            "seeds/003_bb4ad8a10e880eeb.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(uncached.stdout, first);
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

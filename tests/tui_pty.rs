@@ -1,0 +1,138 @@
+//! End to end: the real binary in a pseudo-terminal, keys sent, the screen read back through a
+//! terminal emulator; the terminal must be restored when it quits.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    /// Closing the master would hang up the child.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(config_home: &std::path::Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fazhi"));
+        cmd.env("XDG_CONFIG_HOME", config_home);
+        cmd.env_remove("FAZHI_CONFIG");
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn fazhi");
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(30).expect("rows"),
+            NonZeroU16::new(100).expect("cols"),
+            0,
+        )));
+        let sink = Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = sink.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Session {
+            _master: pty.master,
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "never {what}:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        self.wait_until(&format!("showed {what:?}"), |s| s.contains(what))
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+#[test]
+fn dashboard_starts_searches_and_restores_the_terminal() {
+    let config_home = tempfile::tempdir().expect("temp dir");
+    let mut s = Session::start(config_home.path());
+    let first = s.wait_for("必备");
+    assert!(first.contains("报告") && first.contains("目录"), "{first}");
+    {
+        let p = s.parser.lock().expect("parser");
+        assert!(
+            p.screen().alternate_screen(),
+            "dashboard draws on the alternate screen"
+        );
+    }
+
+    s.send("?");
+    s.wait_for("帮助 — 输入以筛选");
+    s.send("\x1b");
+    s.send("/");
+    s.send("行政复议");
+    s.send("\r");
+    s.wait_for("“行政复议”");
+    s.send("\r");
+    // The results close and the text pane shows the first hit.
+    s.wait_until("jumped to the hit", |screen| {
+        !screen.contains("“行政复议”") && screen.contains("行政复议")
+    });
+
+    s.send("q");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "did not quit:\n{}", s.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    std::thread::sleep(Duration::from_millis(200));
+    let p = s.parser.lock().expect("parser");
+    let screen = p.screen();
+    assert!(!screen.alternate_screen(), "alternate screen left");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture released"
+    );
+    assert!(!screen.hide_cursor(), "cursor shown again");
+}
