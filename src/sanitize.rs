@@ -1,18 +1,94 @@
 //! Text from reports must never drive the terminal: control characters and escape sequences are
 //! neutralised here, once at ingest and again before anything is drawn.
 
-/// Remove C0/C1 controls (tab and newline become spaces or stay, as asked), including the ESC that
-/// starts every terminal escape sequence, and the bidi overrides that can disguise text.
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{7}';
+/// C1 string terminator, and the C1 forms of CSI and the string-introducing controls.
+const ST: char = '\u{9c}';
+const CSI: char = '\u{9b}';
+/// An unterminated string sequence is probably not one: give up after this many chars rather
+/// than swallow the rest of a report.
+const MAX_STRING_SEQ: usize = 512;
+
+/// Remove C0/C1 controls (tab and newline become spaces or stay, as asked), whole terminal escape
+/// sequences (CSI `ESC [ … final`, OSC/DCS/APC/PM/SOS strings up to BEL or ST, two-char `ESC x`),
+/// and the bidi overrides that can disguise text.
 pub fn strip_controls(text: &str, keep_newlines: bool) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' if keep_newlines => Some('\n'),
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => None,
-            c => Some(c),
-        })
-        .collect()
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(len) = escape_len(&chars[i..]) {
+            i += len;
+            continue;
+        }
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {}
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Length in chars of the escape sequence starting at `s[0]`, if one starts there.
+fn escape_len(s: &[char]) -> Option<usize> {
+    let (body, intro) = match s {
+        [ESC, '[', ..] => (2, Intro::Csi),
+        [CSI, ..] => (1, Intro::Csi),
+        [ESC, ']' | 'P' | 'X' | '^' | '_', ..] => (2, Intro::Str),
+        ['\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}', ..] => (1, Intro::Str),
+        // Charset designations take one more char: ESC ( B.
+        [ESC, '(' | ')' | '*' | '+' | '#' | '%', next, ..] if !next.is_control() => {
+            return Some(3);
+        }
+        [ESC, next, ..] if ('\u{20}'..='\u{7e}').contains(next) => return Some(2),
+        _ => return None,
+    };
+    match intro {
+        Intro::Csi => Some(body + csi_body_len(&s[body..])),
+        Intro::Str => Some(body + string_body_len(&s[body..]).unwrap_or(0)),
+    }
+}
+
+enum Intro {
+    Csi,
+    Str,
+}
+
+/// Parameters (0x30–0x3F), intermediates (0x20–0x2F), then one final byte (0x40–0x7E). A
+/// sequence broken off early ends where it breaks, so the following text survives.
+fn csi_body_len(s: &[char]) -> usize {
+    let mut n = s
+        .iter()
+        .take_while(|c| ('\u{30}'..='\u{3f}').contains(*c))
+        .count();
+    n += s[n..]
+        .iter()
+        .take_while(|c| ('\u{20}'..='\u{2f}').contains(*c))
+        .count();
+    match s.get(n) {
+        Some(c) if ('\u{40}'..='\u{7e}').contains(c) => n + 1,
+        _ => n,
+    }
+}
+
+/// Up to and including BEL, ST or `ESC \`; None if no terminator comes soon enough.
+fn string_body_len(s: &[char]) -> Option<usize> {
+    let window = &s[..s.len().min(MAX_STRING_SEQ)];
+    for (i, c) in window.iter().enumerate() {
+        match c {
+            &BEL | &ST => return Some(i + 1),
+            &ESC if window.get(i + 1) == Some(&'\\') => return Some(i + 2),
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Text for one terminal cell run: no controls, no newlines.
@@ -31,6 +107,36 @@ mod tests {
         assert!(!safe.chars().any(|c| c.is_control()));
         assert!(safe.starts_with("法治"));
         assert!(safe.contains("政府"));
+    }
+
+    #[test]
+    fn whole_sequences_are_removed() {
+        let cases = [
+            ("法治\u{1b}[2J政府", "法治政府"),
+            ("法治\u{1b}[1;31m政府\u{1b}[0m", "法治政府"),
+            ("法治\u{1b}[?25l政府", "法治政府"),
+            ("法治\u{1b}]0;pwned\u{7}政府", "法治政府"),
+            (
+                "法治\u{1b}]8;;http://x\u{1b}\\链接\u{1b}]8;;\u{1b}\\",
+                "法治链接",
+            ),
+            ("法治\u{9b}31m政府", "法治政府"),
+            ("法治\u{9d}title\u{9c}政府", "法治政府"),
+            ("法治\u{1b}(B政府", "法治政府"),
+            ("法治\u{1b}c政府", "法治政府"),
+            ("法治\u{1b}P1$r\u{1b}\\政府", "法治政府"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(for_terminal(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn broken_sequences_keep_the_text_after_them() {
+        assert_eq!(for_terminal("法治\u{1b}[政府"), "法治政府");
+        assert_eq!(for_terminal("法治\u{1b}]没有终止"), "法治没有终止");
+        assert_eq!(strip_controls("一\u{1b}]x\n二", true), "一x\n二");
+        assert_eq!(for_terminal("尾\u{1b}"), "尾");
     }
 
     #[test]

@@ -1,12 +1,761 @@
 //! Text → clean text: site chrome set aside into `meta.chrome`, control characters gone.
+//!
+//! Saved pages arrive as .txt as often as .html, so chrome is recognised by its words, not by
+//! markup: navigation, widgets, metadata blocks, footers, captions — wherever they stand.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::model::PageMeta;
+use crate::sanitize::strip_controls;
+
+/// What a metadata label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Date,
+    /// Publisher, with a rank: lower is a better witness of who published the report.
+    Publisher(u8),
+    /// The article's title, written out in a metadata table: runs to the next label.
+    Title,
+    Other,
+}
+
+/// Metadata labels seen on government pages (索引号 tables, 来源/日期 bylines, footers).
+const LABELS: &[(&str, Kind)] = &[
+    ("发布日期", Kind::Date),
+    ("发布时间", Kind::Date),
+    ("生成日期", Kind::Date),
+    ("发文日期", Kind::Date),
+    ("成文日期", Kind::Date),
+    ("印发日期", Kind::Date),
+    ("公开日期", Kind::Date),
+    ("公布日期", Kind::Date),
+    ("更新日期", Kind::Date),
+    ("更新时间", Kind::Date),
+    ("发表时间", Kind::Date),
+    ("发表日期", Kind::Date),
+    ("上传时间", Kind::Date),
+    ("录入时间", Kind::Date),
+    ("日期", Kind::Date),
+    ("时间", Kind::Date),
+    ("发布机构", Kind::Publisher(0)),
+    ("发布单位", Kind::Publisher(0)),
+    ("发布部门", Kind::Publisher(0)),
+    ("发文机关", Kind::Publisher(0)),
+    ("发文单位", Kind::Publisher(0)),
+    ("制发机关", Kind::Publisher(0)),
+    ("公开主体", Kind::Publisher(0)),
+    ("信息来源", Kind::Publisher(1)),
+    ("文章来源", Kind::Publisher(1)),
+    ("稿件来源", Kind::Publisher(1)),
+    ("内容来源", Kind::Publisher(1)),
+    ("来源", Kind::Publisher(1)),
+    ("主办单位", Kind::Publisher(2)),
+    ("标题", Kind::Title),
+    ("文章标题", Kind::Title),
+    ("信息名称", Kind::Title),
+    ("索引号", Kind::Other),
+    ("发文字号", Kind::Other),
+    ("文号", Kind::Other),
+    ("主题分类", Kind::Other),
+    ("体裁分类", Kind::Other),
+    ("组配分类", Kind::Other),
+    ("信息分类", Kind::Other),
+    ("所属主题", Kind::Other),
+    ("服务对象", Kind::Other),
+    ("主题词", Kind::Other),
+    ("关键词", Kind::Other),
+    ("分类", Kind::Other),
+    ("责任编辑", Kind::Other),
+    ("编辑", Kind::Other),
+    ("作者", Kind::Other),
+    ("审核", Kind::Other),
+    ("校对", Kind::Other),
+    ("供稿", Kind::Other),
+    ("浏览次数", Kind::Other),
+    ("阅读次数", Kind::Other),
+    ("点击次数", Kind::Other),
+    ("点击总量", Kind::Other),
+    ("点击量", Kind::Other),
+    ("点击数", Kind::Other),
+    ("点击率", Kind::Other),
+    ("阅读量", Kind::Other),
+    ("访问量", Kind::Other),
+    ("浏览量", Kind::Other),
+    ("访问次数", Kind::Other),
+    ("有效性", Kind::Other),
+    ("公开方式", Kind::Other),
+    ("公开范围", Kind::Other),
+    ("公开形式", Kind::Other),
+    ("时效", Kind::Other),
+    ("承办单位", Kind::Other),
+    ("网站标识码", Kind::Other),
+    ("联系电话", Kind::Other),
+    ("电话", Kind::Other),
+    ("传真", Kind::Other),
+    ("地址", Kind::Other),
+    ("邮政编码", Kind::Other),
+    ("邮编", Kind::Other),
+    ("联系人", Kind::Other),
+    ("版权所有", Kind::Other),
+    ("备案号", Kind::Other),
+    ("统一编号", Kind::Other),
+];
+
+const DATE: &str = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
+/// Breadcrumb separators: `>`, full-width `＞`, guillemets, arrows, an unescaped `&gt;`.
+const SEP: &str = r"(?:[>＞»›→]|&gt;)";
+const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印本文|我要打印|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
+
+/// Labels longest first, so that 信息来源 wins over 来源.
+fn label_alternation() -> String {
+    let mut labels: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    labels.join("|")
+}
+
+fn kind_of(label: &str) -> Kind {
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .map_or(Kind::Other, |(_, k)| *k)
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in pattern (proved valid by the unit tests)")
+}
+
+/// A labelled pair standing anywhere in a line: needs a colon and a separator before the label.
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[\s|｜【\[])(?P<label>{})\s*[:：]\s*(?P<value>{DATE}|[^\s|｜【】\[\]，。；,;]{{0,40}})",
+        label_alternation()
+    ))
+});
+
+/// A label at a position of a metadata-only line, colon optional (table cells lose theirs).
+static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<label>{})(?:\s*[:：]\s*|\s+|$)",
+        label_alternation()
+    ))
+});
+static LEAD_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(?:{DATE}|[^\s|｜，。；,;]{{1,40}})")));
+static DATE_PARTS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"));
+
+/// Chrome segments removed wherever they stand inside a line.
+static SEGMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    let item = r"[^\s>＞»›→]{1,30}";
+    let patterns = [
+        format!(
+            r"(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"
+        ),
+        format!(r"(?:网站)?首页\s*{SEP}(?:\s*{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"),
+        r"(?:[【\[]\s*)?(?:字体|字号)\s*[:：]\s*(?:[【\[]?\s*(?:大|中|小|默认|标准)\s*[】\]]?\s*)+[】\]]?"
+            .to_string(),
+        format!(r"[【\[]\s*(?:{WIDGET_WORDS})\s*[】\]]"),
+        r"分享到\s*[:：]?(?:\s*(?:微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|豆瓣|人人网))*"
+            .to_string(),
+        r"打印本页|打印此页|关闭窗口|关闭本页|返回顶部|回到顶部|加入收藏|我要纠错".to_string(),
+        r"(?:手机)?扫一扫在手机上?(?:查看|打开|浏览)?(?:当前|本)页面?".to_string(),
+        r"^今天是(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+|$)"
+            .to_string(),
+    ];
+    re(&patterns.join("|"))
+});
+
+/// Lines that are chrome as a whole.
+static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&[
+        r"^(?:上一篇|下一篇|上一条|下一条)",
+        r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]$",
+        r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
+        r"^欢迎(?:访问|来到|光临)\S{0,30}$",
+    ]
+    .join("|"))
+});
+
+/// A "related articles" heading; the marked list after it is chrome too.
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[-•·*]\s*)?(?:相关(?:新闻|链接|阅读|文章|信息|稿件|文件|资讯|报道)|延伸阅读|推荐阅读|热点推荐|热门文章|更多新闻)\s*[:：]?$",
+    )
+});
+static SEP_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{SEP}+$")));
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•·*]\s"));
+
+/// Footer words: a line carrying one (and not ending as a sentence) is footer.
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|未经许可|禁止复制|技术支持\s*[:：]|主办单位|承办单位|网站地图|联系我们|建议使用.{0,30}浏览器",
+    )
+});
+
+/// A line made only of widget words and separators ("打印 关闭", "大 中 小", "收藏").
+static WIDGET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:[\s|｜/·•【】\[\]:：()（）]|{WIDGET_WORDS}|字体|字号|分享到|微信|微博|QQ空间|QQ|朋友圈|二维码|扫一扫|返回|TOP|top|顶部|长者模式|无障碍浏览|无障碍|简体|繁体|繁體|English)+$"
+    ))
+});
+
+/// Numbered openings of headings and items: such a line is never a caption or a label's value.
+pub(super) static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节部分条]|[①-⑳])",
+    )
+});
+
+const ZERO_WIDTH: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+/// Longest image caption accepted, in chars.
+const MAX_CAPTION: usize = 40;
+/// Longest breadcrumb item standing on a line of its own.
+const MAX_CRUMB: usize = 15;
+/// Longest value taken from the line after a lone label.
+const MAX_VALUE: usize = 40;
+
+/// One physical line of the input, with what its whitespace says about it.
+struct Line {
+    text: String,
+    /// Indented in the source (paragraphs of saved pages are; captions are not).
+    indented: bool,
+    /// The nearest non-empty line above was whitespace only: where an image stood.
+    after_placeholder: bool,
+    /// Blank (or whitespace-only) lines on both sides.
+    standalone: bool,
+    /// Already known to be chrome (the page's markup said so).
+    chrome: bool,
+}
 
 /// Clean text: one paragraph per line, no blank lines, no chrome, no control characters.
-pub fn clean(text: &str, _meta: &mut PageMeta) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+pub fn clean(text: &str, meta: &mut PageMeta) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    clean_blocks(text.split('\n').map(|l| (l, false)), meta)
+}
+
+/// Like [`clean`], over lines some of which are already known to be chrome (`true`): they join
+/// `meta.chrome` in their place in the order.
+pub fn clean_blocks<'a>(
+    blocks: impl IntoIterator<Item = (&'a str, bool)>,
+    meta: &mut PageMeta,
+) -> String {
+    let lines = split_lines(blocks);
+    let mut chrome: Vec<(usize, String)> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    let mut bodies: Vec<String> = Vec::new();
+    let mut found = Found::default();
+    let crumbs = split_breadcrumbs(&lines);
+    let mut pending_label: Option<Kind> = None;
+    let mut in_related = false;
+
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.as_str();
+        if t.is_empty() {
+            continue;
+        }
+        if line.chrome || crumbs[i] {
+            harvest_pairs(t, &mut found);
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        if let Some(kind) = pending_label.take()
+            && is_label_value(t, kind)
+        {
+            found.note(kind, t);
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        if in_related && LIST_ITEM.is_match(t) {
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        in_related = RELATED.is_match(t);
+        if in_related || is_whole_line_chrome(t) {
+            harvest_pairs(t, &mut found);
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        if let Some(pairs) = metadata_line(t) {
+            pending_label = pairs.last().filter(|(_, v)| v.is_empty()).map(|(k, _)| *k);
+            for (kind, value) in &pairs {
+                found.note(*kind, value);
+            }
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        let (rest, removed) = strip_segments(t, &mut found);
+        if rest.is_empty() || WIDGET_ONLY.is_match(&rest) {
+            chrome.push((i, t.to_string()));
+            continue;
+        }
+        chrome.extend(removed.into_iter().map(|s| (i, s)));
+        kept.push(i);
+        bodies.push(rest);
+    }
+
+    let page_like = !chrome.is_empty() || lines.iter().any(|l| l.after_placeholder);
+    let captions = captions(&lines, &kept, &bodies, page_like);
+    let mut out = Vec::with_capacity(bodies.len());
+    for ((i, body), is_caption) in kept.into_iter().zip(bodies).zip(captions) {
+        if is_caption {
+            chrome.push((i, body));
+        } else {
+            out.push(body);
+        }
+    }
+    chrome.sort_by_key(|(i, _)| *i);
+    meta.chrome.extend(chrome.into_iter().map(|(_, s)| s));
+    found.fill(meta);
+    out.join("\n")
+}
+
+/// Remove controls and invisible characters; note each line's whitespace shape.
+fn split_lines<'a>(blocks: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Line> {
+    let raw: Vec<(String, bool)> = blocks
+        .into_iter()
+        .map(|(l, chrome)| {
+            let l: String = strip_controls(l, false)
+                .chars()
+                .filter(|c| !ZERO_WIDTH.contains(c))
+                .collect();
+            (l, chrome)
+        })
+        .collect();
+    let is_blank = |j: usize| raw.get(j).is_none_or(|(l, _)| l.trim().is_empty());
+    raw.iter()
+        .enumerate()
+        .map(|(i, (r, chrome))| {
+            let above = raw[..i].iter().rev().find(|(l, _)| !l.is_empty());
+            Line {
+                text: collapse_spaces(r),
+                indented: r.starts_with(char::is_whitespace),
+                after_placeholder: above.is_some_and(|(l, _)| l.trim().is_empty()),
+                standalone: (i == 0 || is_blank(i - 1)) && is_blank(i + 1),
+                chrome: *chrome,
+            }
+        })
+        .collect()
+}
+
+/// Trim (NBSP, ideographic space included) and collapse inner whitespace runs to one space.
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A breadcrumb copied link by link: separator-only lines and the short items around them.
+fn split_breadcrumbs(lines: &[Line]) -> Vec<bool> {
+    let texts: Vec<(usize, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.is_empty())
+        .map(|(i, l)| (i, l.text.as_str()))
+        .collect();
+    let is_sep = |k: usize| texts.get(k).is_some_and(|(_, t)| SEP_ONLY.is_match(t));
+    let is_item = |t: &str| {
+        t.chars().count() <= MAX_CRUMB
+            && !ENUMERATED.is_match(t)
+            && !t.contains(['。', '，', ',', '；', '：', ':'])
+    };
+    let mut crumb = vec![false; lines.len()];
+    for (k, (i, t)) in texts.iter().enumerate() {
+        crumb[*i] = is_sep(k) || (is_item(t) && ((k > 0 && is_sep(k - 1)) || is_sep(k + 1)));
+    }
+    crumb
+}
+
+fn is_whole_line_chrome(t: &str) -> bool {
+    WHOLE_LINE.is_match(t)
+        || WIDGET_ONLY.is_match(t)
+        || (FOOTER.is_match(t) && !ends_as_sentence(t) && t.chars().count() <= 200)
+}
+
+fn ends_as_sentence(t: &str) -> bool {
+    t.ends_with(['。', '！', '？', '；', '”'])
+}
+
+/// Pairs of a line made only of `label[:] value` pairs (a byline or a metadata table row).
+fn metadata_line(t: &str) -> Option<Vec<(Kind, String)>> {
+    let mut pairs = Vec::new();
+    let mut rest = t;
+    while !rest.is_empty() {
+        let label = LEAD_LABEL.captures(rest)?;
+        let kind = kind_of(&label["label"]);
+        rest = &rest[label.get(0)?.end()..];
+        let value = if LEAD_LABEL.is_match(rest) {
+            ""
+        } else if kind == Kind::Title {
+            PAIR.find(rest).map_or(rest, |m| &rest[..m.start()])
+        } else {
+            LEAD_VALUE.find(rest).map_or("", |m| m.as_str())
+        };
+        rest = rest[value.len()..]
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
+        pairs.push((kind, value.trim().to_string()));
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// The value line under a lone label: short, not a heading, not a sentence.
+fn is_label_value(t: &str, kind: Kind) -> bool {
+    let fits = t.chars().count() <= MAX_VALUE && !ENUMERATED.is_match(t) && !ends_as_sentence(t);
+    match kind {
+        Kind::Date => fits && DATE_PARTS.is_match(t),
+        _ => fits && !t.contains(['，', ',']),
+    }
+}
+
+/// Record the labelled pairs in a chrome line (a footer's 主办单位, say).
+fn harvest_pairs(t: &str, found: &mut Found) {
+    for c in PAIR.captures_iter(t) {
+        found.note(kind_of(&c["label"]), &c["value"]);
+    }
+}
+
+/// Remove chrome segments and colon-labelled pairs from a line; return what is left and what
+/// was removed, in order.
+fn strip_segments(t: &str, found: &mut Found) -> (String, Vec<String>) {
+    let mut spans: Vec<(usize, usize)> = SEGMENTS
+        .find_iter(t)
+        .filter(|m| !m.as_str().trim().is_empty())
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for c in PAIR.captures_iter(t) {
+        if let (Some(label), Some(all)) = (c.name("label"), c.get(0)) {
+            found.note(kind_of(label.as_str()), &c["value"]);
+            spans.push((label.start(), all.end()));
+        }
+    }
+    if spans.is_empty() {
+        return (t.to_string(), Vec::new());
+    }
+    spans.sort_unstable();
+    let mut rest = String::with_capacity(t.len());
+    let mut removed = Vec::new();
+    let mut at = 0;
+    for (start, end) in spans {
+        let start = start.max(at);
+        if end <= start {
+            continue;
+        }
+        rest.push_str(&t[at..start]);
+        rest.push(' ');
+        removed.push(t[start..end].trim().to_string());
+        at = end;
+    }
+    rest.push_str(&t[at..]);
+    let rest = collapse_spaces(&rest);
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|｜:：".contains(c));
+    (rest.to_string(), removed)
+}
+
+/// Which kept lines are image captions: short sentences standing alone where an image stood,
+/// or (on a page with chrome) flush left among indented paragraphs.
+fn captions(lines: &[Line], kept: &[usize], bodies: &[String], page_like: bool) -> Vec<bool> {
+    let long: Vec<bool> = kept
+        .iter()
+        .zip(bodies)
+        .filter(|(_, b)| b.chars().count() >= MAX_CAPTION)
+        .map(|(i, _)| lines[*i].indented)
+        .collect();
+    let mostly_indented =
+        long.len() >= 3 && long.iter().filter(|x| **x).count() * 10 >= long.len() * 8;
+    let last = kept.len().saturating_sub(1);
+    kept.iter()
+        .zip(bodies)
+        .enumerate()
+        .map(|(k, (i, body))| {
+            let line = &lines[*i];
+            let shaped = k > 0
+                && k < last
+                && body.ends_with('。')
+                && body.chars().count() <= MAX_CAPTION
+                && !ENUMERATED.is_match(body)
+                && !line.indented
+                && line.standalone;
+            shaped && (line.after_placeholder || (page_like && mostly_indented))
+        })
+        .collect()
+}
+
+/// Publish date and publisher found among the chrome.
+#[derive(Default)]
+struct Found {
+    published: Option<(i32, u32, u32)>,
+    publisher: Option<(u8, String)>,
+    title: Option<String>,
+}
+
+impl Found {
+    fn note(&mut self, kind: Kind, value: &str) {
+        let value = value.trim();
+        match kind {
+            Kind::Date if self.published.is_none() => self.published = parse_date(value),
+            Kind::Title if self.title.is_none() && !value.is_empty() => {
+                self.title = Some(value.to_string());
+            }
+            Kind::Publisher(rank)
+                if !value.is_empty() && self.publisher.as_ref().is_none_or(|(r, _)| rank < *r) =>
+            {
+                self.publisher = Some((rank, value.to_string()));
+            }
+            _ => {}
+        }
+    }
+
+    fn fill(self, meta: &mut PageMeta) {
+        if meta.title.is_none() {
+            meta.title = self.title;
+        }
+        if meta.published.is_none() {
+            meta.published = self.published;
+        }
+        if meta.publisher.is_none() {
+            meta.publisher = self.publisher.map(|(_, p)| p);
+        }
+    }
+}
+
+/// (year, month, day) of the first plausible date in `s`.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    DATE_PARTS.captures_iter(s).find_map(|c| {
+        let y: i32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y, m, d))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARA: &str = "2023年,我县坚持以习近平法治思想为指导,深入推进法治政府建设,取得明显成效。";
+
+    fn run(text: &str) -> (String, PageMeta) {
+        let mut meta = PageMeta::default();
+        let out = clean(text, &mut meta);
+        (out, meta)
+    }
+
+    #[test]
+    fn chrome_lines_are_removed_and_kept_in_meta() {
+        let chrome_lines = [
+            "首页 > 政务公开 > 法治政府建设",
+            "网站首页 ＞ 政务公开 ＞ 重点领域信息公开",
+            "当前位置：首页 > 政务公开 > 法治政府",
+            "您的位置：首页 » 新闻中心",
+            "【打印】【关闭】",
+            "【打印本页】 【关闭窗口】",
+            "字号：大 中 小",
+            "【字体：大 中 小】",
+            "分享到：",
+            "分享到: 微信 微博 QQ空间",
+            "收藏",
+            "打印 | 关闭",
+            "浏览次数：123",
+            "点击总量:",
+            "阅读量：4567",
+            "索引号：11420700MB1234567X/2024-00012",
+            "发布机构：某某县司法局",
+            "生成日期：2024-03-28",
+            "发文日期：2024年3月28日",
+            "来源：县司法局",
+            "信息来源:秘书科 日期:2021-12-03",
+            "作者：张三 编辑：李四",
+            "文号：某政发〔2024〕3号",
+            "主题分类：司法",
+            "索引号 11420700/2024-00012 发布机构 某某县司法局",
+            "发布时间：2024-03-28 10:00 来源：本站 浏览次数：88",
+            "鄂ICP备05017375号",
+            "网站标识码:4207000033 鄂ICP备05017375号 鄂公网安备 42070402000195号",
+            "主办单位:某某市司法局 未经许可禁止复制或建立镜像",
+            "版权所有:某某市司法局 地址:某某市某某路25号 联系人:王五 联系电话:027-56909313",
+            "联系电话：0000-1234567",
+            "网站地图",
+            "扫一扫在手机上查看当前页面",
+            "相关新闻",
+            "- 相关新闻",
+            "相关链接：",
+            "今天是",
+            "今天是2024年3月28日 星期四",
+            "2024年3月28日 星期四",
+            "上一篇：关于印发某某办法的通知",
+            "下一篇：2023年度行政执法数据公开",
+            "2024-03-28 10:00",
+            "返回顶部",
+        ];
+        for line in chrome_lines {
+            let (out, meta) = run(&format!("{line}\n{PARA}\n{PARA}"));
+            assert_eq!(out, format!("{PARA}\n{PARA}"), "not removed: {line}");
+            assert_eq!(meta.chrome, vec![line.to_string()], "not recorded: {line}");
+            let (out, _) = run(&format!("{PARA}\n{line}"));
+            assert_eq!(out, PARA, "not removed after the body: {line}");
+        }
+    }
+
+    #[test]
+    fn chrome_spliced_into_a_line_is_cut_out() {
+        let cases = [
+            (
+                "当前位置：首页 > 政务公开 > 法治政府建设 某某县2023年法治政府建设年度报告",
+                "某某县2023年法治政府建设年度报告",
+            ),
+            (
+                "某某县2023年法治政府建设年度报告 发布时间：2024-03-28 来源：县司法局",
+                "某某县2023年法治政府建设年度报告",
+            ),
+            (&format!("{PARA}【打印】【关闭】"), PARA),
+            (&format!("{PARA} 字号：大 中 小"), PARA),
+            (&format!("今天是2024年3月28日 星期四 {PARA}"), PARA),
+            (&format!("{PARA}扫一扫在手机上查看当前页面"), PARA),
+        ];
+        for (input, want) in cases {
+            let (out, meta) = run(&format!("{input}\n{PARA}"));
+            assert_eq!(out, format!("{want}\n{PARA}"), "{input}");
+            assert!(!meta.chrome.is_empty(), "{input}");
+        }
+    }
+
+    #[test]
+    fn report_sentences_with_chrome_words_are_kept() {
+        let prose = [
+            "严格落实行政执法公示制度,确保执法信息来源可靠、内容准确。",
+            "2024年3月28日,县政府常务会议审议通过《某某县重大行政决策程序规定》。",
+            "规范行政规范性文件制定程序,文件标注发文日期、施行日期和有效期。",
+            "来源于群众的意见建议全部纳入决策参考,共收集意见建议120条。",
+            "作者们认为这是一项重要制度。",
+            "(一)加强组织领导,压实主体责任",
+            "一、2023年主要举措和成效",
+            "深学细悟强思想。",
+            "打造“15分钟公共法律服务圈”,群众扫一扫二维码即可在线咨询。",
+            "推进无障碍环境建设,完成适老化改造12处。",
+            "首页设置“法治政府建设”专栏,及时发布工作动态。",
+            "特此报告。",
+            "2024年3月28日",
+            "某某县人民政府",
+        ];
+        for line in prose {
+            let text = format!("{PARA}\n{line}\n{PARA}");
+            let (out, meta) = run(&text);
+            assert_eq!(out, text, "dropped or changed: {line}");
+            assert!(meta.chrome.is_empty(), "{line}: {:?}", meta.chrome);
+        }
+    }
+
+    #[test]
+    fn label_and_value_on_separate_lines() {
+        let text = format!("发布机构：\n某某县司法局\n发布日期：\n2024年3月28日\n{PARA}");
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.publisher.as_deref(), Some("某某县司法局"));
+        assert_eq!(meta.published, Some((2024, 3, 28)));
+        assert_eq!(meta.chrome.len(), 4);
+    }
+
+    #[test]
+    fn breadcrumb_copied_link_by_link() {
+        let text = format!("当前位置：\n首页\n>\n政务公开\n>\n法治政府建设\n一、总体情况\n{PARA}");
+        let (out, meta) = run(&text);
+        assert_eq!(out, format!("一、总体情况\n{PARA}"));
+        assert_eq!(meta.chrome.len(), 6);
+        let (out, _) = run(&format!("首页 >\n{PARA}"));
+        assert_eq!(out, PARA);
+    }
+
+    #[test]
+    fn a_metadata_table_copied_as_text() {
+        let text = format!(
+            "索引号：\t000014349/2024-00012\t主题分类：\t司法\n发文机关：\t某某县人民政府\t成文日期：\t2024年03月28日\n标题：\t某某县2023年法治政府建设年度报告 发文字号：\t\t发布日期：\t2024年03月29日\n某某县2023年法治政府建设年度报告\n{PARA}"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(out, format!("某某县2023年法治政府建设年度报告\n{PARA}"));
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("某某县2023年法治政府建设年度报告")
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("某某县人民政府"));
+        assert_eq!(meta.published, Some((2024, 3, 28)));
+    }
+
+    #[test]
+    fn a_lone_label_does_not_eat_a_heading() {
+        let text = format!("来源：\n一、主要举措和成效\n{PARA}");
+        let (out, _) = run(&text);
+        assert_eq!(out, format!("一、主要举措和成效\n{PARA}"));
+    }
+
+    #[test]
+    fn published_and_publisher_from_metadata() {
+        type Date = Option<(i32, u32, u32)>;
+        let cases: [(&str, Date, Option<&str>); 4] = [
+            (
+                "信息来源:秘书科 日期:2021-12-03",
+                Some((2021, 12, 3)),
+                Some("秘书科"),
+            ),
+            ("发布日期：2024年3月28日", Some((2024, 3, 28)), None),
+            ("发布时间：2024-03-28 10:00", Some((2024, 3, 28)), None),
+            (
+                "主办单位：某某市司法局\n发布机构：某某县人民政府",
+                None,
+                Some("某某县人民政府"),
+            ),
+        ];
+        for (chrome, date, publisher) in cases {
+            let (_, meta) = run(&format!("{PARA}\n{chrome}"));
+            assert_eq!(meta.published, date, "{chrome}");
+            assert_eq!(meta.publisher.as_deref(), publisher, "{chrome}");
+        }
+    }
+
+    #[test]
+    fn related_list_goes_with_its_heading() {
+        let text = format!("{PARA}\n相关新闻\n- 某某县召开推进会\n- 某某县开展培训\n");
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.chrome.len(), 3);
+    }
+
+    #[test]
+    fn captions_of_a_saved_page_are_set_aside() {
+        let body = format!("  {PARA}{PARA}");
+        let text = format!(
+            "某县报告\n\n{body}\n\n\u{a0}\n\n会前学法现场。\n\n  深学细悟强思想 \u{a0}\n\n{body}\n\n{body}\n\n领导出庭应诉。\n\n{body}\n\n特此报告。\n"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(
+            out,
+            format!(
+                "某县报告\n{0}\n深学细悟强思想\n{0}\n{0}\n{0}\n特此报告。",
+                body.trim()
+            )
+        );
+        assert_eq!(meta.chrome, vec!["会前学法现场。", "领导出庭应诉。"]);
+    }
+
+    #[test]
+    fn short_paragraphs_of_a_plain_report_stay() {
+        let text = format!("{PARA}\n\n深学细悟强思想。\n\n{PARA}\n\n抓部署。\n\n{PARA}");
+        let (out, _) = run(&text);
+        assert_eq!(out.lines().count(), 5);
+    }
+
+    #[test]
+    fn whitespace_and_controls_are_normalised() {
+        let text = "\u{feff}  一、总体情况\u{3000}\u{a0}\r\n\r\n\t二是\u{200b}加强\u{1b}[31m领导,(一)不变。 \r第三行";
+        let (out, _) = run(text);
+        assert_eq!(out, "一、总体情况\n二是加强领导,(一)不变。\n第三行");
+    }
+
+    #[test]
+    fn dates_parse_or_not() {
+        assert_eq!(parse_date("2021-12-03"), Some((2021, 12, 3)));
+        assert_eq!(parse_date("2024年3月28日 10:00"), Some((2024, 3, 28)));
+        assert_eq!(parse_date("2024/03/28"), Some((2024, 3, 28)));
+        assert_eq!(parse_date("2024-13-01"), None);
+        assert_eq!(parse_date("秘书科"), None);
+    }
 }

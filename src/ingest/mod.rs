@@ -29,6 +29,18 @@ pub enum IngestError {
     NotAReport(String),
 }
 
+/// Fewer Chinese characters than this, once cleaned, cannot be an annual report.
+pub const MIN_HAN: usize = 50;
+
+/// Number of Han (CJK ideograph) characters in `text`.
+pub fn han_count(text: &str) -> usize {
+    text.chars().filter(|c| is_han(*c)).count()
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
 /// Read one file (text or saved web page, any supported encoding).
 pub fn read_path(path: &Path) -> Result<Document, IngestError> {
     let bytes = std::fs::read(path)?;
@@ -40,16 +52,22 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
     let text = decode::decode(bytes)?;
     let lower = name.to_ascii_lowercase();
     let looks_html = lower.ends_with(".html") || lower.ends_with(".htm") || html::sniff(&text);
-    let (raw, mut meta) = if looks_html {
-        html::to_text(&text)
+    let mut meta = PageMeta::default();
+    let cleaned = if looks_html {
+        let (blocks, page) = html::to_blocks(&text);
+        meta = page;
+        clean::clean_blocks(
+            blocks.iter().map(|b| (b.text.as_str(), b.chrome)),
+            &mut meta,
+        )
     } else {
-        (text, PageMeta::default())
+        clean::clean(&text, &mut meta)
     };
-    let cleaned = clean::clean(&raw, &mut meta);
-    if cleaned.trim().is_empty() {
-        return Err(IngestError::NotAReport(
-            "no text left after removing page chrome".into(),
-        ));
+    let han = han_count(&cleaned);
+    if han < MIN_HAN {
+        return Err(IngestError::NotAReport(format!(
+            "only {han} Chinese characters of text after removing page chrome (need {MIN_HAN})"
+        )));
     }
     Ok(Document {
         text: cleaned,
