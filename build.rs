@@ -34,13 +34,14 @@ fn fingerprint(dirs: &[PathBuf]) -> u64 {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
     let print = fingerprint(&[root.join("src"), root.join("assets")]);
     println!(
         "cargo:rustc-env=FAZHI_BUILD_FINGERPRINT={print:016x}{}",
-        env!("CARGO_PKG_VERSION")
+        env::var("CARGO_PKG_VERSION").unwrap_or_default()
     );
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dir = root.join("seeds");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<_> = fs::read_dir(&dir)
         .expect("seeds/ must exist")
