@@ -30,7 +30,10 @@ static INLINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let lines = lines(text);
     if !lost_breaks(&lines) {
-        return lines;
+        return lines
+            .into_iter()
+            .flat_map(|l| split_inline_run(text, l))
+            .collect();
     }
     let mut out = Vec::new();
     for line in lines {
@@ -58,6 +61,25 @@ static PAREN_NUMERAL: LazyLock<Regex> =
 /// sentence opening with a year ("…主要安排2023年，我镇…").
 static GLUED_BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"一是|(?:19|20)\d{2}年[，,]").expect("static regex"));
+
+/// "（一）持续深化示范创建。（二）全面提升执法质量。": a paragraph that opens with a bracketed
+/// numeral and runs on into the next ones holds one heading each.
+fn split_inline_run(text: &str, para: Span) -> Vec<Span> {
+    let slice = &text[para.start..para.end];
+    if !PAREN_NUMERAL.find(slice).is_some_and(|m| m.start() == 0) {
+        return vec![para];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in PAREN_NUMERAL.find_iter(slice).filter(|m| m.start() > 0) {
+        if slice[..m.start()].ends_with(['。', '；', ';']) {
+            push_trimmed(text, para.start + start, para.start + m.start(), &mut out);
+            start = m.start();
+        }
+    }
+    push_trimmed(text, para.start + start, para.end, &mut out);
+    out
+}
 
 /// Split a paragraph of a text without line breaks before a parenthesised numeral, and after a
 /// numbered heading where its body evidently begins.
@@ -129,6 +151,21 @@ mod tests {
         assert_eq!(
             texts(text, &paragraphs(text)),
             ["一、加强领导", "坚持学法。", "二、规范执法"]
+        );
+    }
+
+    #[test]
+    fn a_run_of_bracketed_headings_in_one_paragraph_is_cut() {
+        let text = "四、2024年主要安排\n（一）持续深化示范创建。（二）全面提升执法质量。（三）加快数字法治建设，推进改革。\n（一）之外的正文（二）不切。";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            [
+                "四、2024年主要安排",
+                "（一）持续深化示范创建。",
+                "（二）全面提升执法质量。",
+                "（三）加快数字法治建设，推进改革。",
+                "（一）之外的正文（二）不切。",
+            ]
         );
     }
 

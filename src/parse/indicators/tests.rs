@@ -418,6 +418,14 @@ fn canonical_ids() {
     let cases = [
         ("调解矛盾纠纷930件", Some("disputes.mediated")),
         (
+            "全市各级人民调解组织调解矛盾纠纷8.6万件",
+            Some("disputes.mediated"),
+        ),
+        (
+            "规范设立各类调解组织122个",
+            Some("disputes.mediation_organisations"),
+        ),
+        (
             "矛盾纠纷化解率96.77%",
             Some("disputes.mediation_success_rate"),
         ),
@@ -454,6 +462,22 @@ fn canonical_ids() {
     for (text, want) in cases {
         assert_eq!(only(text).canonical.as_deref(), want, "{text}");
     }
+}
+
+#[test]
+fn a_change_has_no_canonical_id_so_it_is_never_compared_with_a_level() {
+    let found = find_indicators("新收行政复议案件1024件，同比增长35.4%");
+    let ids: Vec<_> = found
+        .iter()
+        .map(|i| (i.span.as_str(), i.canonical.as_deref()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("1024件", Some("disputes.reconsideration_cases")),
+            ("同比增长35.4%", None)
+        ]
+    );
 }
 
 mod properties;

@@ -137,13 +137,7 @@ fn county_report_paragraphs() {
                 "收到行政复议申请",
                 Some("disputes.reconsideration_cases"),
             ),
-            (
-                "同比增长400%",
-                400.0,
-                "%",
-                "收到行政复议申请",
-                Some("disputes.reconsideration_cases"),
-            ),
+            ("同比增长400%", 400.0, "%", "收到行政复议申请", None),
             (
                 "100%",
                 100.0,
