@@ -66,7 +66,7 @@ static GLUED_BODY: LazyLock<Regex> =
 /// numeral and runs on into the next ones holds one heading each.
 fn split_inline_run(text: &str, para: Span) -> Vec<Span> {
     let slice = &text[para.start..para.end];
-    if !PAREN_NUMERAL.find(slice).is_some_and(|m| m.start() == 0) {
+    if PAREN_NUMERAL.find(slice).is_none_or(|m| m.start() != 0) {
         return vec![para];
     }
     let mut out = Vec::new();
