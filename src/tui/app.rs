@@ -199,6 +199,14 @@ impl App {
             wrap_cache: RefCell::new(HashMap::new()),
         };
         app.refresh_list(None);
+        let failed = app.corpus.problems.len();
+        if failed > 0 {
+            app.message = Some(if app.config.english() {
+                format!("{failed} file(s) could not be loaded (listed on stderr after quitting)")
+            } else {
+                format!("{failed} 个文件未能载入（退出后在错误输出中列出）")
+            });
+        }
         app
     }
 
