@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
 use crate::model::{Indicator, Report, Section};
+use crate::sanitize;
 
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
 pub fn parse_json(reports: &[&Report]) -> String {
@@ -27,7 +28,8 @@ pub fn outline_text(report: &Report) -> String {
     let year = report
         .year
         .map_or("未知年份".to_string(), |y| format!("{y}年"));
-    let _ = writeln!(out, "{} · {} · {}", report.source, place, year);
+    let source = sanitize::for_terminal(&report.source);
+    let _ = writeln!(out, "{source} · {place} · {year}");
     if let Some(t) = &report.title {
         let _ = writeln!(out, "《{t}》");
     }
@@ -173,8 +175,8 @@ pub fn check_text(report: &Report) -> String {
     let _ = writeln!(
         out,
         "{} · {} · {}",
-        report.source,
-        report.display_name(),
+        sanitize::for_terminal(&report.source),
+        sanitize::for_terminal(&report.display_name()),
         report.year.map_or("未知年份".into(), |y| format!("{y}年"))
     );
     for p in &c.parts {

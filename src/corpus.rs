@@ -23,7 +23,13 @@ pub struct LoadProblem {
 
 impl std::fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.source, self.reason)
+        // A file name can hold control characters too; they never reach the terminal.
+        write!(
+            f,
+            "{}: {}",
+            crate::sanitize::for_terminal(&self.source),
+            crate::sanitize::for_terminal(&self.reason)
+        )
     }
 }
 

@@ -335,3 +335,27 @@ fn diff_names_that_match_nothing_are_errors() {
         .failure()
         .stderr(predicate::str::contains("no loaded report is '不存在县'"));
 }
+
+#[test]
+fn a_hostile_file_name_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = dir.path().join("evil\u{1b}[2Jname.txt");
+    fs::write(&hostile, b"").unwrap();
+    let good = dir.path().join("good.txt");
+    let text = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    fs::write(
+        &good,
+        text.replace("法治兴则国兴", "\u{1b}]0;pwned\u{7}法治兴则国兴"),
+    )
+    .unwrap();
+    let out = fazhi().arg("outline").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    for stream in [&out.stdout, &out.stderr] {
+        assert!(
+            !stream.contains(&0x1b),
+            "{}",
+            String::from_utf8_lossy(stream)
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("evilname.txt: empty file"));
+}
