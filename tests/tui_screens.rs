@@ -825,6 +825,10 @@ fn no_color_compare_keeps_differences_visible() {
     let middle = bands.x + areas.columns[0] as u16;
     let (mut left, mut right) = (0, 0);
     for y in bands.y..bands.bottom() {
+        // Text rows only: band headers span both columns and have no rule between them.
+        if buf[(middle, y)].symbol() != "│" {
+            continue;
+        }
         for x in bands.x..bands.right() {
             let cell = &buf[(x, y)];
             assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
@@ -869,4 +873,18 @@ fn compare_with_one_report_says_two_are_needed() {
     press(&mut app, "2");
     assert!(app.compare.is_none());
     assert!(screen_text(&mut app, 80, 24).contains("对比需要至少两份报告"));
+}
+
+#[test]
+fn compare_screen_speaks_english_when_asked() {
+    let config = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    let mut app = compared(config);
+    let text = screen_text(&mut app, 120, 40);
+    for want in ["aligned", "moved", "only A", "shared text", "all themes"] {
+        assert!(text.contains(want), "missing {want}\n{text}");
+    }
+    assert!(text.contains("彭阳县"), "report text is never translated");
 }
