@@ -657,6 +657,12 @@ fn unmarked_sides_default_to_selected_and_next_and_say_so() {
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("未标记A/B"), "{text}");
     assert_eq!(comparison(&app).a.label(), "彭阳县 2023");
+    // Only B marked, on the selected report: B stays, A is the next report.
+    let mut app = compare_app_with(Config::default());
+    select(&mut app, "彭阳县");
+    press(&mut app, "b");
+    press(&mut app, "2");
+    assert_eq!(app.marks, [Some(next), Some(app.visible[at])]);
 }
 
 #[test]

@@ -289,18 +289,12 @@ impl App {
     /// when one of those changed.
     pub(super) fn sync_compare(&mut self) {
         if self.marks.iter().any(Option::is_none) {
-            let a = self.marks[0].or(self.report_index());
-            let b = self.marks[1].filter(|&b| Some(b) != a).or_else(|| {
-                let a = a?;
-                let pos = self.visible.iter().position(|&i| i == a).unwrap_or(0);
-                let (before, after) = self.visible.split_at(pos.min(self.visible.len()));
-                after
-                    .iter()
-                    .chain(before)
-                    .copied()
-                    .chain(0..self.corpus.reports.len())
-                    .find(|&i| i != a)
+            let selected = self.report_index();
+            let a = self.marks[0].or_else(|| match (selected, self.marks[1]) {
+                (Some(s), Some(b)) if s == b => self.next_after(b),
+                (s, _) => s,
             });
+            let b = self.marks[1].or_else(|| self.next_after(a?));
             let (Some(a), Some(b)) = (a, b) else {
                 self.compare = None;
                 return;
@@ -321,6 +315,18 @@ impl App {
         if let Some(view) = &mut self.compare {
             view.fit(columns);
         }
+    }
+
+    /// The report after `report` in the list (wrapping round), or any other report.
+    fn next_after(&self, report: usize) -> Option<usize> {
+        let pos = self.visible.iter().position(|&i| i == report).unwrap_or(0);
+        let (before, after) = self.visible.split_at(pos.min(self.visible.len()));
+        after
+            .iter()
+            .chain(before)
+            .copied()
+            .chain(0..self.corpus.reports.len())
+            .find(|&i| i != report)
     }
 
     /// A key on the compare screen.
