@@ -115,6 +115,19 @@ fn dashboard_starts_searches_and_restores_the_terminal() {
         !screen.contains("“行政复议”") && screen.contains("行政复议")
     });
 
+    // The compare screen names both localities above its two columns.
+    s.send("2");
+    let compare = s.wait_for("共同文字占比");
+    let header = compare
+        .lines()
+        .find(|l| l.starts_with("│A "))
+        .unwrap_or_else(|| panic!("no A column:\n{compare}"));
+    let names: Vec<&str> = header
+        .split(['│', ' '])
+        .filter(|w| !w.is_empty() && !["A", "B"].contains(w))
+        .collect();
+    assert!(header.contains("│B ") && names.len() >= 2, "{header}");
+
     s.send("q");
     let deadline = Instant::now() + Duration::from_secs(20);
     let status = loop {

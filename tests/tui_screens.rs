@@ -137,11 +137,7 @@ fn english_interface_120x40() {
 #[test]
 fn later_screens_are_placeholders() {
     let mut app = app();
-    for (key, screen) in [
-        ("2", Screen::Compare),
-        ("3", Screen::Indicators),
-        ("4", Screen::Themes),
-    ] {
+    for (key, screen) in [("3", Screen::Indicators), ("4", Screen::Themes)] {
         press(&mut app, key);
         assert_eq!(app.screen, screen);
         let text = screen_text(&mut app, 80, 24);
@@ -526,7 +522,15 @@ fn no_color_keeps_highlights_visible() {
 #[test]
 fn no_panic_at_any_size_in_any_mode() {
     let mut app = app();
-    let setups: [&[&str]; 5] = [&[], &["?"], &["t"], &["/", "法", "治", "enter"], &["f"]];
+    let setups: [&[&str]; 7] = [
+        &[],
+        &["?"],
+        &["t"],
+        &["/", "法", "治", "enter"],
+        &["f"],
+        &["2"],
+        &["2", "G", "pagedown"],
+    ];
     for setup in setups {
         let mut app2 = self::app();
         keys(&mut app2, setup);
@@ -541,4 +545,352 @@ fn no_panic_at_any_size_in_any_mode() {
         &["j", "j", "tab", "G", "tab", "G", "tab", "G", "enter"],
     );
     draw(&mut app, 61, 16);
+}
+
+// ---- compare screen ----
+
+fn compare_app_with(config: Config) -> App {
+    App::new(tui_fixture::compare_corpus(), config)
+}
+
+/// Select the report named `name` in the list.
+fn select(app: &mut App, name: &str) {
+    press(app, "g");
+    for _ in 0..app.visible.len() {
+        if selected_name(app) == name {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("{name} not in the list");
+}
+
+/// 彭阳县 marked A, 西吉县 marked B, on the compare screen.
+fn compared(config: Config) -> App {
+    let mut app = compare_app_with(config);
+    select(&mut app, "彭阳县");
+    press(&mut app, "a");
+    select(&mut app, "西吉县");
+    press(&mut app, "b");
+    press(&mut app, "2");
+    app
+}
+
+fn comparison(app: &App) -> std::rc::Rc<fazhi::analyse::compare::Comparison> {
+    std::rc::Rc::clone(&app.compare.as_ref().expect("compare view").comparison)
+}
+
+#[test]
+fn compare_screen_120x40() {
+    let mut app = compared(Config::default());
+    insta::assert_snapshot!(screen_text(&mut app, 120, 40));
+}
+
+#[test]
+fn compare_screen_80x24() {
+    let mut app = compared(Config::default());
+    insta::assert_snapshot!(screen_text(&mut app, 80, 24));
+}
+
+#[test]
+fn compare_screen_too_small() {
+    let mut app = compared(Config::default());
+    let text = screen_text(&mut app, 50, 12);
+    assert!(text.contains("终端太小"), "{text}");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("彭阳县"), "usable again once large enough");
+}
+
+#[test]
+fn compare_shows_aligned_moved_and_unmatched_pairs() {
+    use fazhi::analyse::align::LinkKind;
+    let app = compared(Config::default());
+    let c = comparison(&app);
+    for kind in [
+        LinkKind::Aligned,
+        LinkKind::Moved,
+        LinkKind::OnlyA,
+        LinkKind::OnlyB,
+    ] {
+        assert!(c.pairs.iter().any(|p| p.kind == kind), "no {kind:?} pair");
+    }
+    let s = &c.summary;
+    assert_eq!(
+        s.matched + s.moved + s.only_a + s.only_b,
+        c.pairs.len(),
+        "the summary counts every pair"
+    );
+}
+
+#[test]
+fn marks_show_in_the_list_and_choose_the_sides() {
+    let mut app = compare_app_with(Config::default());
+    select(&mut app, "彭阳县");
+    press(&mut app, "a");
+    select(&mut app, "西吉县");
+    press(&mut app, "b");
+    let list = screen_text(&mut app, 120, 40);
+    assert!(
+        list.contains("A 彭阳县") && list.contains("B 西吉县"),
+        "{list}"
+    );
+    press(&mut app, "2");
+    let c = comparison(&app);
+    assert_eq!(
+        (c.a.label(), c.b.label()),
+        ("彭阳县 2023".into(), "西吉县 2023".into())
+    );
+    // Marking B's report as A takes it off B: a report is never both sides.
+    press(&mut app, "1");
+    press(&mut app, "a");
+    assert_eq!(app.marks[1], None);
+}
+
+#[test]
+fn unmarked_sides_default_to_selected_and_next_and_say_so() {
+    let mut app = compare_app_with(Config::default());
+    select(&mut app, "彭阳县");
+    let at = app.list.selected;
+    press(&mut app, "2");
+    let next = app.visible[(at + 1) % app.visible.len()];
+    assert_eq!(app.marks, [Some(app.visible[at]), Some(next)]);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("未标记A/B"), "{text}");
+    assert_eq!(comparison(&app).a.label(), "彭阳县 2023");
+    // Only B marked, on the selected report: B stays, A is the next report.
+    let mut app = compare_app_with(Config::default());
+    select(&mut app, "彭阳县");
+    press(&mut app, "b");
+    press(&mut app, "2");
+    assert_eq!(app.marks, [Some(next), Some(app.visible[at])]);
+}
+
+#[test]
+fn x_swaps_the_sides() {
+    let mut app = compared(Config::default());
+    press(&mut app, "x");
+    let c = comparison(&app);
+    assert_eq!(c.a.label(), "西吉县 2023");
+    assert_eq!(c.b.label(), "彭阳县 2023");
+    let text = screen_text(&mut app, 120, 40);
+    let header = text.lines().find(|l| l.contains("A 西吉县")).unwrap_or("");
+    assert!(header.contains("B 彭阳县"), "{text}");
+}
+
+#[test]
+fn n_jumps_over_identical_pairs_to_the_next_difference() {
+    let mut app = compared(Config::default());
+    let c = comparison(&app);
+    let differs = |i: usize| fazhi::tui::compare::differs(&c.pairs[i]);
+    assert!(
+        (0..c.pairs.len()).any(|i| !differs(i)),
+        "the fixture has identical pairs to skip"
+    );
+    let mut seen = Vec::new();
+    let mut last = 0;
+    loop {
+        press(&mut app, "n");
+        let top = app.compare.as_ref().unwrap().top;
+        if top <= last && !seen.is_empty() {
+            break;
+        }
+        assert!(differs(top), "pair {top} does not differ");
+        assert!((last + 1..top).all(|i| !differs(i)), "skipped a difference");
+        seen.push(top);
+        last = top;
+    }
+    assert!(app.message.as_deref().unwrap_or("").contains("处差异"));
+    press(&mut app, "N");
+    assert_eq!(app.compare.as_ref().unwrap().top, seen[seen.len() - 1]);
+}
+
+#[test]
+fn pair_keys_and_scrolling_move_both_columns_together() {
+    let mut app = compared(Config::default());
+    draw(&mut app, 120, 40);
+    press(&mut app, "]");
+    press(&mut app, "]");
+    assert_eq!(app.compare.as_ref().unwrap().top, 2);
+    press(&mut app, "[");
+    assert_eq!(app.compare.as_ref().unwrap().top, 1);
+    press(&mut app, "j");
+    let view = app.compare.as_ref().unwrap();
+    assert_eq!((view.top, view.line), (1, 1), "one row into pair 1");
+    press(&mut app, "k");
+    press(&mut app, "k");
+    let view = app.compare.as_ref().unwrap();
+    assert_eq!(view.top, 0, "back into pair 0");
+    press(&mut app, "G");
+    let n = comparison(&app).pairs.len();
+    assert_eq!(app.compare.as_ref().unwrap().top, n - 1);
+}
+
+#[test]
+fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
+    let mut app = compared(Config::default());
+    let c = comparison(&app);
+    let target = c
+        .pairs
+        .iter()
+        .position(|p| p.a.as_ref().is_some_and(|a| a.section.len() == 2))
+        .expect("a pair in a subsection");
+    for _ in 0..target {
+        press(&mut app, "]");
+    }
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Report);
+    assert_eq!(selected_name(&app), "彭阳县");
+    let a = c.pairs[target].a.as_ref().unwrap();
+    assert_eq!(app.section, a.section);
+    assert_eq!(app.mark, Some(a.span));
+    let report = app.report().unwrap();
+    assert_eq!(report.slice(a.span), a.text);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains(&a.text[..a.text.len().min(12)]), "{text}");
+}
+
+#[test]
+fn theme_filter_narrows_the_pairs_and_the_indicators() {
+    let mut app = compared(Config::default());
+    let all = comparison(&app);
+    let all_rows = app.compare.as_ref().unwrap().indicators.len();
+    // enforcement is the fourth theme.
+    keys(&mut app, &["t", "j", "j", "j", "space", "enter"]);
+    let narrowed = comparison(&app);
+    assert_eq!(narrowed.theme.as_deref(), Some("enforcement"));
+    assert!(
+        !narrowed.pairs.is_empty() && narrowed.pairs.len() < all.pairs.len(),
+        "{} of {}",
+        narrowed.pairs.len(),
+        all.pairs.len()
+    );
+    let view = app.compare.as_ref().unwrap();
+    let ids: Vec<&str> = view.indicators.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["enforcement.cases_reviewed"]);
+    assert!(view.indicators.len() < all_rows);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("主题: 执法"), "{text}");
+    press(&mut app, "c");
+    assert_eq!(comparison(&app).pairs.len(), all.pairs.len());
+}
+
+#[test]
+fn the_comparison_is_not_recomputed_on_scroll_or_resize() {
+    let mut app = compared(Config::default());
+    let before = comparison(&app);
+    draw(&mut app, 120, 40);
+    keys(
+        &mut app,
+        &["j", "j", "k", "]", "[", "n", "N", "pagedown", "G", "g"],
+    );
+    draw(&mut app, 80, 24);
+    update(&mut app, Action::ScrollDown(40, 20));
+    assert!(std::rc::Rc::ptr_eq(&before, &comparison(&app)));
+    press(&mut app, "x");
+    assert!(
+        !std::rc::Rc::ptr_eq(&before, &comparison(&app)),
+        "a new pair of sides is compared anew"
+    );
+}
+
+#[test]
+fn indicator_table_pairs_values_by_canonical_id() {
+    let mut app = compared(Config::default());
+    let text = screen_text(&mut app, 120, 40);
+    let row = text
+        .lines()
+        .find(|l| l.contains("调解矛盾纠纷数"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("820件") && row.contains("1020件") && row.contains("+200件"),
+        "{row}"
+    );
+    assert!(row.contains('█'), "bars: {row}");
+    let only_a = text
+        .lines()
+        .find(|l| l.contains("行政复议案件数"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        only_a.contains("40件") && only_a.contains('—') && !only_a.contains('█'),
+        "one side only: {only_a}"
+    );
+}
+
+#[test]
+fn no_color_compare_keeps_differences_visible() {
+    use ratatui::style::{Color, Modifier};
+    let config = Config {
+        no_color: true,
+        ..Config::default()
+    };
+    let mut app = compared(config);
+    let terminal = draw(&mut app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let areas = app.compare_areas();
+    let bands = areas.bands;
+    let middle = bands.x + areas.columns[0] as u16;
+    let (mut left, mut right) = (0, 0);
+    for y in bands.y..bands.bottom() {
+        // Text rows only: band headers span both columns and have no rule between them.
+        if buf[(middle, y)].symbol() != "│" {
+            continue;
+        }
+        for x in bands.x..bands.right() {
+            let cell = &buf[(x, y)];
+            assert_eq!(cell.fg, Color::Reset, "no colour under NO_COLOR");
+            if x < middle && cell.modifier.contains(Modifier::REVERSED) && cell.symbol() != " " {
+                left += 1;
+            }
+            if x > middle
+                && cell
+                    .modifier
+                    .contains(Modifier::BOLD | Modifier::UNDERLINED)
+            {
+                right += 1;
+            }
+        }
+    }
+    assert!(left > 0 && right > 0, "A-only {left} cells, B-only {right}");
+}
+
+#[test]
+fn compare_status_bar_and_help_list_its_keys() {
+    let mut app = compared(Config::default());
+    let status = screen_text(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("x 交换A、B"), "{status}");
+    assert!(status.contains("n 下一处差异"), "{status}");
+    press(&mut app, "?");
+    type_text(&mut app, "对");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(
+        text.contains("标为对比A") && text.contains("下一对"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_with_one_report_says_two_are_needed() {
+    let one = fazhi::corpus::Corpus::from_reports(vec![tui_fixture::corpus().reports[0].clone()]);
+    let mut app = App::new(one, Config::default());
+    press(&mut app, "2");
+    assert!(app.compare.is_none());
+    assert!(screen_text(&mut app, 80, 24).contains("对比需要至少两份报告"));
+}
+
+#[test]
+fn compare_screen_speaks_english_when_asked() {
+    let config = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    let mut app = compared(config);
+    let text = screen_text(&mut app, 120, 40);
+    for want in ["aligned", "moved", "only A", "shared text", "all themes"] {
+        assert!(text.contains(want), "missing {want}\n{text}");
+    }
+    assert!(text.contains("彭阳县"), "report text is never translated");
 }

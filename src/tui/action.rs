@@ -25,6 +25,15 @@ pub enum Action {
     PrevHit,
     ThemeFilter,
     ClearThemes,
+    /// Mark the selected report as side A (or B) of the comparison.
+    MarkA,
+    MarkB,
+    SwapSides,
+    NextPair,
+    PrevPair,
+    /// Next (previous) pair whose two sides differ.
+    NextDiff,
+    PrevDiff,
     Screen(Screen),
     /// A character typed into the focused text field.
     Input(char),
@@ -56,7 +65,7 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 26] = [
+    pub const BINDABLE: [(&'static str, Action); 33] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("focus_next", Action::FocusNext),
@@ -79,6 +88,13 @@ impl Action {
         ("prev_hit", Action::PrevHit),
         ("theme_filter", Action::ThemeFilter),
         ("clear_themes", Action::ClearThemes),
+        ("mark_a", Action::MarkA),
+        ("mark_b", Action::MarkB),
+        ("swap_sides", Action::SwapSides),
+        ("next_pair", Action::NextPair),
+        ("prev_pair", Action::PrevPair),
+        ("next_diff", Action::NextDiff),
+        ("prev_diff", Action::PrevDiff),
         ("screen_report", Action::Screen(Screen::Report)),
         ("screen_compare", Action::Screen(Screen::Compare)),
         ("screen_indicators", Action::Screen(Screen::Indicators)),

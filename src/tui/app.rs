@@ -10,6 +10,7 @@ use nucleo_matcher::{Matcher, Utf32Str};
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, Screen};
+use super::compare::CompareView;
 use super::labels::{self, Labels};
 use super::layout::{self, Areas};
 use super::outline::{self, OutlineRow};
@@ -132,6 +133,10 @@ pub struct App {
     pub picked: Vec<bool>,
     pub help_filter: String,
     pub help: Cursor,
+    /// Reports marked as sides A and B of the comparison.
+    pub marks: [Option<usize>; 2],
+    /// The compare screen, once visited.
+    pub compare: Option<CompareView>,
     /// Per report: bit i set when some section speaks to taxonomy theme i.
     report_themes: Vec<u32>,
     /// Per report: the text the list filter matches against.
@@ -193,6 +198,8 @@ impl App {
             picked,
             help_filter: String::new(),
             help: Cursor::default(),
+            marks: [None; 2],
+            compare: None,
             report_themes,
             haystacks,
             checks,
@@ -311,6 +318,7 @@ impl App {
     pub fn scopes(&self) -> Vec<&'static str> {
         match self.mode {
             Mode::Normal if self.screen == Screen::Report => vec![self.focus.scope(), "global"],
+            Mode::Normal if self.screen == Screen::Compare => vec!["compare", "global"],
             Mode::Normal => vec!["global"],
             Mode::FilterInput | Mode::SearchInput => vec!["input"],
             Mode::Help => vec!["popup"],
@@ -506,7 +514,7 @@ impl App {
     }
 
     /// Show `span` of report `report` in the text pane, inside section `section`.
-    fn jump(&mut self, report: usize, section: Vec<usize>, span: Span) {
+    pub(super) fn jump(&mut self, report: usize, section: Vec<usize>, span: Span) {
         if !self.visible.contains(&report) {
             self.list_filter.clear();
             self.themes.clear();
@@ -661,7 +669,16 @@ impl App {
     }
 
     fn scroll(&mut self, col: u16, row: u16, delta: isize) {
-        if self.mode != Mode::Normal || self.screen != Screen::Report {
+        if self.mode != Mode::Normal {
+            return;
+        }
+        if self.screen == Screen::Compare {
+            if self.compare_areas().text.contains(Position::new(col, row)) {
+                self.compare_wheel(delta);
+            }
+            return;
+        }
+        if self.screen != Screen::Report {
             return;
         }
         if let Some((pane, _)) = self.pane_at(col, row) {
@@ -671,6 +688,9 @@ impl App {
 
     /// Keep every selection on screen and the text scroll in range.
     fn fit(&mut self) {
+        if self.screen == Screen::Compare {
+            self.sync_compare();
+        }
         let a = self.areas();
         let h = |r: Rect| layout::inner(r).height as usize;
         self.list
@@ -743,6 +763,9 @@ pub fn update(app: &mut App, action: Action) {
             if w != app.size.width {
                 // Lines wrapped for the old width will not be asked for again.
                 app.wrap_cache.borrow_mut().clear();
+                if let Some(view) = &app.compare {
+                    view.clear_wraps();
+                }
             }
             app.size = Rect::new(0, 0, w, h);
         }
@@ -858,6 +881,7 @@ fn normal(app: &mut App, action: Action) {
         }
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
+        _ if app.screen == Screen::Compare => app.compare_action(action),
         _ if app.screen != Screen::Report => {}
         Action::FocusNext | Action::FocusPrev => {
             let i = Pane::ORDER.iter().position(|p| *p == pane).unwrap_or(0);
@@ -874,6 +898,8 @@ fn normal(app: &mut App, action: Action) {
         Action::Expand if pane == Pane::Outline => app.fold(Some(false)),
         Action::Toggle | Action::Activate if pane == Pane::Outline => app.fold(None),
         Action::Activate if pane == Pane::Indicators => app.jump_to_indicator(),
+        Action::MarkA => app.mark(0),
+        Action::MarkB => app.mark(1),
         Action::CycleSort => {
             app.sort = match app.sort {
                 SortKey::Locality => SortKey::Year,

@@ -297,6 +297,7 @@ mod tests {
             "outline",
             "text",
             "indicators",
+            "compare",
             "popup",
             "input",
         ] {

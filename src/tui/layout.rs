@@ -77,3 +77,43 @@ pub fn popup(size: Rect) -> Rect {
         body.height.saturating_sub(2),
     )
 }
+
+/// The compare screen's parts: indicator table, the two text columns, the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CompareAreas {
+    pub indicators: Rect,
+    pub text: Rect,
+    pub summary: Rect,
+    /// Rows of pair bands inside the text pane (below its column header).
+    pub bands: Rect,
+    /// Widths of the A and B columns (a one-column rule between them).
+    pub columns: [usize; 2],
+}
+
+/// The compare screen for `body`, whose indicator table has `indicator_rows` rows: the table
+/// takes what it needs up to a third of the height.
+pub fn compare_areas(body: Rect, indicator_rows: usize) -> CompareAreas {
+    let wanted = indicator_rows.max(1) as u16 + 3;
+    let table = wanted.min(body.height / 3).max(3);
+    let [indicators, text, summary] = Layout::vertical([
+        Constraint::Length(table),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(body);
+    let inside = inner(text);
+    let bands = Rect {
+        y: inside.y.saturating_add(1),
+        height: inside.height.saturating_sub(1),
+        ..inside
+    };
+    let width = inside.width.saturating_sub(1) as usize;
+    let left = width / 2;
+    CompareAreas {
+        indicators,
+        text,
+        summary,
+        bands,
+        columns: [left, width - left],
+    }
+}

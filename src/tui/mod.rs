@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod event;
 pub mod keymap;
 pub mod labels;

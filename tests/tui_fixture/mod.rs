@@ -136,7 +136,20 @@ fn blake3_like(text: &str) -> String {
 }
 
 pub fn corpus() -> Corpus {
-    Corpus::from_reports(vec![
+    Corpus::from_reports(reports())
+}
+
+/// The corpus with two more reports written to be compared: neighbouring counties whose
+/// measures overlap, with sentences reordered, words edited, a section moved, and measures only
+/// one of them has.
+pub fn compare_corpus() -> Corpus {
+    let mut all = reports();
+    all.extend(compared_pair());
+    Corpus::from_reports(all)
+}
+
+fn reports() -> Vec<Report> {
+    vec![
         report(
             "泾源县",
             "640424",
@@ -199,5 +212,57 @@ pub fn corpus() -> Corpus {
                 ("1500万元", "法治建设经费", 15_000_000.0, "元", None),
             ],
         ),
-    ])
+    ]
+}
+
+fn compared_pair() -> [Report; 2] {
+    [
+        report(
+            "彭阳县",
+            "640425",
+            "宁夏回族自治区",
+            Level::County,
+            2023,
+            "2023年，彭阳县坚持以习近平法治思想为指导，全面推进法治政府建设。",
+            vec![
+                s("一、主要举措和成效", Part::Achievements, &["leadership"], "全县坚持把法治政府建设摆在全局工作的重要位置。").with(vec![
+                    s("（一）加强党的领导", Part::Achievements, &["leadership"], "县委常委会专题研究法治政府建设工作6次。县政府常务会议学法12次。党政主要负责人切实履行推进法治建设第一责任人职责。"),
+                    s("（二）严格规范公正文明执法", Part::Achievements, &["enforcement"], "严格落实行政执法三项制度，评查行政执法案卷180卷。开展行政执法人员业务培训3期。全面推行包容审慎监管，对轻微违法行为依法不予处罚。"),
+                    s("（三）依法化解矛盾纠纷", Part::Achievements, &["disputes"], "人民调解矛盾纠纷820件，调解成功率97.5%。办理行政复议案件40件，纠错率明显下降。"),
+                ]),
+                s("二、存在的不足", Part::Problems, &[], "基层法治力量仍然薄弱。行政执法人员素质有待提高。"),
+                s("三、下一步安排", Part::Plans, &["publicity"], "深入推进八五普法，培育农村学法用法示范户600户。"),
+            ],
+            &[
+                ("12次", "常务会议学法", 12.0, "次", Some("leadership.study_sessions")),
+                ("180卷", "评查案卷", 180.0, "卷", Some("enforcement.cases_reviewed")),
+                ("820件", "人民调解矛盾纠纷", 820.0, "件", Some("disputes.mediated")),
+                ("97.5%", "调解成功率", 97.5, "%", Some("disputes.mediation_success_rate")),
+                ("40件", "行政复议案件", 40.0, "件", Some("disputes.reconsideration_cases")),
+            ],
+        ),
+        report(
+            "西吉县",
+            "640422",
+            "宁夏回族自治区",
+            Level::County,
+            2023,
+            "2023年，西吉县坚持以习近平法治思想为指导，深入推进法治政府建设。",
+            vec![
+                s("一、主要举措和成效", Part::Achievements, &["leadership"], "全县坚持把法治政府建设摆在全局工作的重要位置。").with(vec![
+                    s("（一）坚持党的领导", Part::Achievements, &["leadership"], "县委常委会专题研究法治政府建设工作8次。党政主要负责人切实履行推进法治建设第一责任人职责。县政府常务会议学法15次。"),
+                    s("（二）依法化解矛盾纠纷", Part::Achievements, &["disputes"], "人民调解矛盾纠纷1020件，调解成功率98.2%。建成村级公共法律服务工作站20个。"),
+                    s("（三）严格规范公正文明执法", Part::Achievements, &["enforcement"], "严格落实行政执法三项制度，评查行政执法案卷240卷。全面推行包容审慎监管，对轻微违法行为依法不予处罚。"),
+                ]),
+                s("二、存在的不足", Part::Problems, &[], "基层法治力量仍然薄弱。"),
+                s("三、下一步安排", Part::Plans, &["publicity"], "深入推进八五普法，培育农村学法用法示范户750户。"),
+            ],
+            &[
+                ("15次", "常务会议学法", 15.0, "次", Some("leadership.study_sessions")),
+                ("240卷", "评查案卷", 240.0, "卷", Some("enforcement.cases_reviewed")),
+                ("1020件", "人民调解矛盾纠纷", 1020.0, "件", Some("disputes.mediated")),
+                ("98.2%", "调解成功率", 98.2, "%", Some("disputes.mediation_success_rate")),
+            ],
+        ),
+    ]
 }

@@ -1,6 +1,7 @@
 //! Drawing: functions of the app state only.
 
 pub mod chrome;
+pub mod compare;
 pub mod popups;
 pub mod report;
 pub mod style;
@@ -22,6 +23,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     chrome::tabs(app, frame, areas.tabs);
     match app.screen {
         Screen::Report => report::render(app, frame, &areas),
+        Screen::Compare => compare::render(app, frame, areas.body),
         screen => chrome::placeholder(app, frame, areas.body, screen),
     }
     chrome::status(app, frame, areas.status);

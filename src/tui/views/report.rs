@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::style::Palette;
 use crate::check::Found;
@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     indicators(app, frame, areas.indicators, &p);
 }
 
-fn pane_block<'a>(app: &App, pane: Pane, title: String, p: &Palette) -> Block<'a> {
+pub fn pane_block<'a>(app: &App, pane: Pane, title: String, p: &Palette) -> Block<'a> {
     let focused = app.focus == pane;
     Block::new()
         .borders(Borders::ALL)
@@ -111,16 +111,26 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
                 .as_ref()
                 .and_then(|loc| loc.province())
                 .unwrap_or("");
-            let mut cells = vec![
-                for_terminal(&r.display_name()),
-                r.level().label_zh().to_string(),
-                r.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
+            let mut name: Vec<Span> = ["A", "B"]
+                .iter()
+                .zip(app.marks)
+                .filter(|(_, m)| *m == Some(i))
+                .map(|(side, _)| Span::styled(format!("{side} "), p.title))
+                .collect();
+            name.push(Span::raw(for_terminal(&r.display_name())));
+            let mut cells: Vec<Cell> = vec![
+                Line::from(name).into(),
+                r.level().label_zh().into(),
+                r.year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "—".into())
+                    .into(),
             ];
             if wide {
-                cells.push(for_terminal(province));
+                cells.push(for_terminal(province).into());
             }
-            cells.push(format!("{:>3}", r.indicators.len()));
-            cells.push(theme_strip(app.report_theme_mask(i), themes));
+            cells.push(format!("{:>3}", r.indicators.len()).into());
+            cells.push(theme_strip(app.report_theme_mask(i), themes).into());
             let row = Row::new(cells);
             if pos == app.list.selected {
                 row.style(row_style(app, Pane::List, p))
@@ -328,7 +338,11 @@ fn text(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
 
 /// An indicator's value for a table: scaled back to 万/亿 when large, with its unit.
 pub fn format_value(ind: &Indicator) -> String {
-    let v = ind.value;
+    format_number(ind.value, &ind.unit)
+}
+
+/// A value scaled back to 万/亿 when large, with its unit.
+pub fn format_number(v: f64, unit: &str) -> String {
     let (v, scale) = if v.abs() >= 1e8 {
         (v / 1e8, "亿")
     } else if v.abs() >= 1e5 {
@@ -342,7 +356,7 @@ pub fn format_value(ind: &Indicator) -> String {
         let s = format!("{v:.2}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     };
-    format!("{number}{scale}{}", ind.unit)
+    format!("{number}{scale}{unit}")
 }
 
 fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {

@@ -1,7 +1,7 @@
 //! Styles with and without colour: under NO_COLOR every highlight keeps a non-colour form
 //! (bold, underline, reverse) so nothing depends on colour alone.
 
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::Config;
 
@@ -15,6 +15,9 @@ pub struct Palette {
     pub hit: Style,
     pub dim: Style,
     pub title: Style,
+    /// Words only in A (left column) and only in B (right column) of a compared pair.
+    pub deleted: Style,
+    pub inserted: Style,
 }
 
 impl Palette {
@@ -31,6 +34,8 @@ impl Palette {
                 hit: reversed.add_modifier(Modifier::BOLD),
                 dim: Style::new().add_modifier(Modifier::DIM),
                 title: bold,
+                deleted: reversed,
+                inserted: bold.add_modifier(Modifier::UNDERLINED),
             };
         }
         let c = config.colors;
@@ -43,6 +48,10 @@ impl Palette {
             hit: reversed.fg(c.hit),
             dim: Style::new().add_modifier(Modifier::DIM),
             title: bold.fg(c.accent),
+            deleted: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::UNDERLINED),
+            inserted: bold.fg(Color::LightGreen),
         }
     }
 }
