@@ -3,6 +3,7 @@
 mod tui_fixture;
 
 use fazhi::config::{Config, Language};
+use fazhi::corpus::LoadProblem;
 use fazhi::tui::keymap::Key;
 use fazhi::tui::{Action, App, Mode, Pane, Screen, SortKey, event, render, update};
 use ratatui::Terminal;
@@ -893,4 +894,25 @@ fn compare_screen_speaks_english_when_asked() {
         assert!(text.contains(want), "missing {want}\n{text}");
     }
     assert!(text.contains("彭阳县"), "report text is never translated");
+}
+
+#[test]
+fn the_status_bar_says_how_many_files_failed() {
+    let mut corpus = tui_fixture::corpus();
+    corpus.problems.push(LoadProblem {
+        source: "reports/broken.html".into(),
+        reason: "binary file, not text".into(),
+    });
+    let app = App::new(corpus, Config::default());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| render(&app, f)).unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    assert!(screen.contains("1个文件未能载入"), "{screen}");
 }
