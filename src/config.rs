@@ -213,6 +213,16 @@ impl Config {
     }
 }
 
+/// The folder that holds the user's config file and its companions (`themes.toml`): the folder of
+/// `FAZHI_CONFIG` when set, else `$XDG_CONFIG_HOME/fazhi`, else the platform's config folder.
+pub fn config_dir() -> Option<PathBuf> {
+    let env = |name: &str| std::env::var(name).ok();
+    match env("FAZHI_CONFIG").filter(|p| !p.is_empty()) {
+        Some(file) => Path::new(&file).parent().map(Path::to_path_buf),
+        None => default_path(&env).and_then(|p| p.parent().map(Path::to_path_buf)),
+    }
+}
+
 /// Where the config file is expected when `FAZHI_CONFIG` is not set.
 fn default_path(env: &impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     if let Some(xdg) = env("XDG_CONFIG_HOME").filter(|p| !p.is_empty()) {

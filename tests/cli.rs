@@ -359,3 +359,32 @@ fn a_hostile_file_name_never_reaches_the_terminal_raw() {
     }
     assert!(String::from_utf8_lossy(&out.stderr).contains("evilname.txt: empty file"));
 }
+
+#[test]
+fn users_extend_the_themes_without_rebuilding() {
+    let dir = tempfile::tempdir().unwrap();
+    let themes = dir.path().join("themes.toml");
+    fs::write(
+        &themes,
+        "[[theme]]\nid = \"assessment\"\nname = \"考核评议\"\nkeywords = [\"考核\", \"述法\", \"评议\", \"督察\"]\n",
+    )
+    .unwrap();
+    let out = fazhi()
+        .env("FAZHI_THEMES", &themes)
+        .args(["outline", "seeds/002_58b9b4adb4171f74.txt"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains("加强考核促落实")).unwrap();
+    assert!(line.contains("assessment"), "{line}");
+    fazhi()
+        .env("FAZHI_THEMES", &themes)
+        .args(["indicators", "--theme", "assessment"])
+        .assert()
+        .success();
+}

@@ -3,6 +3,10 @@
 //! Scores come from keyword evidence: every keyword occurrence adds its length in characters
 //! (a long, specific term says more than a short generic one), and occurrences in a heading count
 //! three times, since local reports reuse the 纲要's chapter wording in their headings.
+//!
+//! Users extend the taxonomy without rebuilding: a `themes.toml` beside their config file (or the
+//! file named by `FAZHI_THEMES`), in the format of `assets/themes.toml`, adds keywords to existing
+//! themes (same `id`) and adds new themes.
 
 use std::sync::LazyLock;
 
@@ -34,16 +38,55 @@ struct ThemeFile {
     theme: Vec<Theme>,
 }
 
+/// A theme as a user's file gives it: only `id` and `keywords` are required.
+#[derive(Debug, Deserialize)]
+struct UserTheme {
+    id: String,
+    name: Option<String>,
+    short: Option<String>,
+    en: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UserThemeFile {
+    #[serde(default)]
+    theme: Vec<UserTheme>,
+}
+
 /// The themes and a matcher over all their keywords.
 #[derive(Debug)]
 pub struct Taxonomy {
     pub themes: Vec<Theme>,
     matcher: AhoCorasick,
-    /// For each matcher pattern: (theme index, weight).
-    patterns: Vec<(usize, f32)>,
+    /// For each matcher pattern (a distinct keyword): the themes it speaks for, and its weight.
+    patterns: Vec<(Vec<usize>, f32)>,
 }
 
-static SHARED: LazyLock<Taxonomy> = LazyLock::new(Taxonomy::embedded);
+static SHARED: LazyLock<Taxonomy> = LazyLock::new(|| {
+    let Some(path) = user_themes_path().filter(|p| p.exists()) else {
+        return Taxonomy::embedded();
+    };
+    match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|user| Taxonomy::extended(DEFAULT_THEMES, &user).map_err(|e| e.to_string()))
+    {
+        Ok(taxonomy) => taxonomy,
+        Err(e) => {
+            // Loading happens before the dashboard takes the screen, so this is seen.
+            eprintln!("fazhi: {}: {e} (your themes are ignored)", path.display());
+            Taxonomy::embedded()
+        }
+    }
+});
+
+fn user_themes_path() -> Option<std::path::PathBuf> {
+    match std::env::var_os("FAZHI_THEMES").filter(|p| !p.is_empty()) {
+        Some(p) => Some(p.into()),
+        None => crate::config::config_dir().map(|d| d.join("themes.toml")),
+    }
+}
 
 impl Taxonomy {
     /// The taxonomy shipped in the binary.
@@ -56,6 +99,45 @@ impl Taxonomy {
         &SHARED
     }
 
+    /// `base` (the format of `assets/themes.toml`) extended by a user's file: keywords added to
+    /// themes of the same id, new themes appended.
+    pub fn extended(base: &str, user: &str) -> Result<Taxonomy, toml::de::Error> {
+        let mut themes = toml::from_str::<ThemeFile>(base)?.theme;
+        for u in toml::from_str::<UserThemeFile>(user)?.theme {
+            match themes.iter_mut().find(|t| t.id == u.id) {
+                Some(t) => {
+                    for k in u.keywords {
+                        if !t.keywords.contains(&k) {
+                            t.keywords.push(k);
+                        }
+                    }
+                }
+                None => themes.push(Theme {
+                    name: u.name.unwrap_or_else(|| u.id.clone()),
+                    short: u.short.unwrap_or_else(|| u.id.chars().take(2).collect()),
+                    en: u.en.unwrap_or_else(|| u.id.clone()),
+                    id: u.id,
+                    keywords: u.keywords,
+                }),
+            }
+        }
+        Ok(Taxonomy::new(themes))
+    }
+
+    /// A digest of every theme and keyword: what the parse cache must match.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for t in &self.themes {
+            hasher.update(t.id.as_bytes());
+            for k in &t.keywords {
+                hasher.update(b"\0");
+                hasher.update(k.as_bytes());
+            }
+            hasher.update(b"\n");
+        }
+        hasher.finalize().to_hex()[..16].to_string()
+    }
+
     /// Parse a themes file (the format of `assets/themes.toml`).
     pub fn from_toml(text: &str) -> Result<Taxonomy, toml::de::Error> {
         let file: ThemeFile = toml::from_str(text)?;
@@ -63,13 +145,19 @@ impl Taxonomy {
     }
 
     pub fn new(themes: Vec<Theme>) -> Taxonomy {
-        let mut words = Vec::new();
-        let mut patterns = Vec::new();
+        // A keyword may belong to several themes; the automaton reports one pattern per match,
+        // so each distinct keyword is one pattern carrying all its themes.
+        let mut words: Vec<String> = Vec::new();
+        let mut patterns: Vec<(Vec<usize>, f32)> = Vec::new();
         for (i, theme) in themes.iter().enumerate() {
-            for k in &theme.keywords {
-                if !k.is_empty() {
-                    words.push(k.clone());
-                    patterns.push((i, k.chars().count() as f32));
+            for k in theme.keywords.iter().filter(|k| !k.is_empty()) {
+                match words.iter().position(|w| w == k) {
+                    Some(p) if !patterns[p].0.contains(&i) => patterns[p].0.push(i),
+                    Some(_) => {}
+                    None => {
+                        words.push(k.clone());
+                        patterns.push((vec![i], k.chars().count() as f32));
+                    }
                 }
             }
         }
@@ -93,8 +181,10 @@ impl Taxonomy {
         let mut raw = vec![0f32; self.themes.len()];
         for (text, weight) in [(heading.unwrap_or(""), HEADING_WEIGHT), (body, 1.0)] {
             for m in self.matcher.find_iter(text) {
-                let (theme, w) = self.patterns[m.pattern().as_usize()];
-                raw[theme] += w * weight;
+                let (themes, w) = &self.patterns[m.pattern().as_usize()];
+                for &theme in themes {
+                    raw[theme] += w * weight;
+                }
             }
         }
         let mut scores: Vec<(String, f32)> = raw
@@ -155,6 +245,35 @@ mod tests {
         assert!(s.contains("disputes"), "{s:?}");
         assert!(s.contains("publicity"), "{s:?}");
         assert!(!s.contains("emergencies"), "{s:?}");
+    }
+
+    #[test]
+    fn a_users_file_adds_keywords_and_themes() {
+        let user = r#"
+            [[theme]]
+            id = "disputes"
+            keywords = ["访调对接"]
+
+            [[theme]]
+            id = "ecology"
+            name = "生态环境保护"
+            keywords = ["河长制", "生态环境", "污染防治"]
+        "#;
+        let t = Taxonomy::extended(DEFAULT_THEMES, user).unwrap();
+        assert!(
+            t.get("disputes")
+                .unwrap()
+                .keywords
+                .contains(&"访调对接".to_string())
+        );
+        assert_eq!(t.get("ecology").unwrap().name, "生态环境保护");
+        let s = t.score(
+            None,
+            "全面推行河长制，深入打好污染防治攻坚战，生态环境持续改善。",
+        );
+        assert_eq!(s.main(), Some("ecology"));
+        assert_ne!(t.fingerprint(), Taxonomy::embedded().fingerprint());
+        assert!(Taxonomy::extended(DEFAULT_THEMES, "[[theme]]\nkeywords = 1").is_err());
     }
 
     #[test]
