@@ -1,0 +1,68 @@
+//! README.md stays true: its keys table is the keymap, its config block is the defaults, its
+//! themes example is a valid extension.
+
+use fazhi::analyse::themes::Taxonomy;
+use fazhi::config::Config;
+
+fn readme() -> String {
+    std::fs::read_to_string("README.md").expect("README.md")
+}
+
+/// The fenced blocks of the README tagged `lang`.
+fn blocks(text: &str, lang: &str) -> Vec<String> {
+    let fence = format!("```{lang}\n");
+    text.split(&fence)
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_keys_table_lists_every_binding() {
+    let readme = readme();
+    let keymap: toml::Table =
+        toml::from_str(&std::fs::read_to_string("assets/keymap.toml").unwrap()).unwrap();
+    for bind in keymap["bind"].as_array().unwrap() {
+        let keys: Vec<String> = bind["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| format!("`{}`", k.as_str().unwrap()))
+            .collect();
+        let zh = bind["zh"].as_str().unwrap();
+        let row = format!("| {} |", keys.join(" "));
+        assert!(
+            readme
+                .lines()
+                .any(|l| l.starts_with(&row) && l.contains(zh)),
+            "README lacks the row for {row} {zh}"
+        );
+    }
+}
+
+#[test]
+fn the_documented_config_is_the_default() {
+    let toml = blocks(&readme(), "toml");
+    let config = toml
+        .iter()
+        .find(|b| b.contains("report_folders"))
+        .expect("a config block");
+    let parsed = Config::from_toml(config, std::path::Path::new("README.md")).unwrap();
+    let default = Config::default();
+    assert_eq!(parsed.folders, default.folders);
+    assert_eq!(parsed.language, default.language);
+    assert_eq!(parsed.mouse, default.mouse);
+    assert_eq!(parsed.colors, default.colors);
+}
+
+#[test]
+fn the_themes_example_extends_the_taxonomy() {
+    let toml = blocks(&readme(), "toml");
+    let example = toml
+        .iter()
+        .find(|b| b.contains("[[theme]]"))
+        .expect("a themes block");
+    let base = std::fs::read_to_string("assets/themes.toml").unwrap();
+    let t = Taxonomy::extended(&base, example).unwrap();
+    assert!(t.get("ecology").is_some());
+}
