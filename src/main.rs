@@ -141,17 +141,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         Command::Indicators {
             theme, csv, json, ..
         } => {
-            if let Some(t) = &theme
-                && corpus.taxonomy().get(t).is_none()
-            {
-                let ids: Vec<&str> = corpus
-                    .taxonomy()
-                    .themes
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect();
-                anyhow::bail!("unknown theme '{t}' (known: {})", ids.join(", "));
-            }
+            check_theme(&corpus, theme.as_deref())?;
             let rows = cli::indicator_rows(&reports, theme.as_deref());
             if csv {
                 cli::indicators_csv(&rows).context("writing CSV")?
