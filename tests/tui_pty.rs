@@ -102,6 +102,20 @@ fn dashboard_starts_searches_and_restores_the_terminal() {
         );
     }
 
+    // Navigate: the next report in the list, its text follows.
+    s.send("j");
+    s.wait_for("今年以来,莲塘镇");
+    // Filter by theme: pick 执法 (the fourth theme) and apply; the filter is shown, `c` clears.
+    s.send("t");
+    s.send("jjj");
+    s.send(" ");
+    s.send("\r");
+    s.wait_for("主题: 执法");
+    s.send("c");
+    s.wait_until("cleared the theme filter", |screen| {
+        !screen.contains("主题: 执法")
+    });
+
     s.send("?");
     s.wait_for("帮助 — 输入以筛选");
     s.send("\x1b");
