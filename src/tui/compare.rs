@@ -220,7 +220,7 @@ fn indicator_rows(a: &Report, b: &Report, themes: &[String]) -> Vec<IndicatorRow
             .find(|i| i.canonical.as_deref() == Some(id))
             .map(|i| Value {
                 value: i.value,
-                unit: i.unit.clone(),
+                unit: catalogue.comparable_unit(id, &i.unit, i.kind).to_string(),
             })
     };
     let speaks_to = |id: &str| {

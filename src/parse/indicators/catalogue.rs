@@ -98,6 +98,16 @@ impl Catalogue {
     }
 
     /// The best-fitting canonical indicator for a quantity (ties go to the one listed first).
+    /// The unit to show a count in when it is compared under canonical indicator `id`: the
+    /// canonical unit when `unit` is one of the measure words the indicator accepts (1522宗 and
+    /// 31790件 of mediated disputes are both counts of cases), else `unit` itself.
+    pub fn comparable_unit<'a>(&'a self, id: &str, unit: &'a str, kind: IndicatorKind) -> &'a str {
+        match self.get(id) {
+            Some(c) if kind == IndicatorKind::Count && c.units.iter().any(|u| u == unit) => &c.unit,
+            _ => unit,
+        }
+    }
+
     pub fn classify(
         &self,
         label: &str,
@@ -119,6 +129,27 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_synonymous_measure_words_compare_in_the_canonical_unit() {
+        let cat = Catalogue::embedded();
+        assert_eq!(
+            cat.comparable_unit("disputes.mediated", "宗", IndicatorKind::Count),
+            "件"
+        );
+        assert_eq!(
+            cat.comparable_unit("disputes.mediated", "件", IndicatorKind::Count),
+            "件"
+        );
+        assert_eq!(
+            cat.comparable_unit("disputes.mediated", "人", IndicatorKind::Count),
+            "人"
+        );
+        assert_eq!(
+            cat.comparable_unit("no.such", "宗", IndicatorKind::Count),
+            "宗"
+        );
+    }
 
     #[test]
     fn embedded_catalogue_is_valid_and_covers_every_theme() {
