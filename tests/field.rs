@@ -280,6 +280,7 @@ fn a_saved_page_as_text_with_chrome_around_a_late_report() {
         "网站标识码",
         "相关链接",
         "无障碍浏览",
+        "中国政府网",
     ] {
         assert!(
             !r.text.contains(chrome),
@@ -334,6 +335,7 @@ fn a_saved_html_page_of_a_prefecture_city() {
         "ICP备",
         "相关新闻",
         "扫一扫",
+        "长者模式",
     ] {
         assert!(
             !r.text.contains(chrome),
