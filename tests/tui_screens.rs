@@ -135,20 +135,6 @@ fn english_interface_120x40() {
     insta::assert_snapshot!(screen_text(&mut app, 120, 40));
 }
 
-#[test]
-fn later_screens_are_placeholders() {
-    let mut app = app();
-    for (key, screen) in [("3", Screen::Indicators), ("4", Screen::Themes)] {
-        press(&mut app, key);
-        assert_eq!(app.screen, screen);
-        let text = screen_text(&mut app, 80, 24);
-        assert!(text.contains("由后续版本提供"), "{text}");
-    }
-    insta::assert_snapshot!(screen_text(&mut app, 80, 24));
-    press(&mut app, "1");
-    assert!(screen_text(&mut app, 80, 24).contains("目录"));
-}
-
 // ---- behaviour ----
 
 #[test]
@@ -523,7 +509,7 @@ fn no_color_keeps_highlights_visible() {
 #[test]
 fn no_panic_at_any_size_in_any_mode() {
     let mut app = app();
-    let setups: [&[&str]; 7] = [
+    let setups: [&[&str]; 13] = [
         &[],
         &["?"],
         &["t"],
@@ -531,6 +517,12 @@ fn no_panic_at_any_size_in_any_mode() {
         &["f"],
         &["2"],
         &["2", "G", "pagedown"],
+        &["3"],
+        &["3", "G", "l", "l", "l", "s", "s"],
+        &["3", "t", "j", "space", "enter"],
+        &["4"],
+        &["4", "G", "l", "l", "l", "l", "l", "l", "l", "l", "l"],
+        &["4", "t", "enter", "?"],
     ];
     for setup in setups {
         let mut app2 = self::app();
@@ -915,4 +907,490 @@ fn the_status_bar_says_how_many_files_failed() {
         .filter(|s| !s.trim().is_empty())
         .collect();
     assert!(screen.contains("1个文件未能载入"), "{screen}");
+}
+
+// ---- indicator screen ----
+
+/// The compare corpus (five reports) on screen 3.
+fn matrix_app(config: Config) -> App {
+    let mut app = compare_app_with(config);
+    press(&mut app, "3");
+    app
+}
+
+/// Names of the rows shown, in order.
+fn matrix_names(app: &App) -> Vec<String> {
+    let m = &app.matrix.matrix;
+    app.matrix_rows()
+        .into_iter()
+        .map(|i| m.rows[i].name.clone())
+        .collect()
+}
+
+fn matrix_current_id(app: &App) -> String {
+    let row = app.matrix.current.expect("a row is selected");
+    app.matrix.matrix.rows[row].id.clone()
+}
+
+/// Put the cursor on the row with canonical id `id`.
+fn matrix_select_row(app: &mut App, id: &str) {
+    press(app, "g");
+    for _ in 0..app.matrix_rows().len() {
+        if matrix_current_id(app) == id {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("{id} not among the rows");
+}
+
+/// Put the cursor on the column of report `name`.
+fn matrix_select_column(app: &mut App, name: &str) {
+    for _ in 0..app.visible.len() {
+        press(app, "h");
+    }
+    for _ in 0..app.visible.len() {
+        let report = app.matrix_report().expect("a column");
+        if app.corpus.reports[report].display_name() == name {
+            return;
+        }
+        press(app, "l");
+    }
+    panic!("{name} not among the columns");
+}
+
+#[test]
+fn indicator_screen_120x40() {
+    let mut app = matrix_app(Config::default());
+    matrix_select_row(&mut app, "disputes.mediated");
+    insta::assert_snapshot!(screen_text(&mut app, 120, 40));
+}
+
+#[test]
+fn indicator_screen_80x24() {
+    let mut app = matrix_app(Config::default());
+    insta::assert_snapshot!(screen_text(&mut app, 80, 24));
+}
+
+#[test]
+fn indicator_rows_are_the_canonical_indicators_of_the_listed_reports() {
+    let mut app = matrix_app(Config::default());
+    let names = matrix_names(&app);
+    for want in [
+        "会前学法、中心组学法次数",
+        "调解矛盾纠纷数",
+        "调解成功率",
+        "清理（废止、修改）文件数",
+    ] {
+        assert!(names.iter().any(|n| n == want), "missing {want}: {names:?}");
+    }
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("930件") && text.contains("1200件"), "{text}");
+    assert!(text.contains("（件）"), "the catalogue's unit: {text}");
+    // Filtering the list narrows the columns and drops rows no listed report has.
+    press(&mut app, "1");
+    press(&mut app, "f");
+    type_text(&mut app, "南昌");
+    press(&mut app, "enter");
+    press(&mut app, "3");
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(matrix_names(&app), ["清理（废止、修改）文件数"]);
+}
+
+#[test]
+fn indicator_cells_mark_several_values_of_one_indicator() {
+    let mut corpus = tui_fixture::compare_corpus();
+    let r = corpus
+        .reports
+        .iter_mut()
+        .find(|r| r.display_name() == "泾源县")
+        .unwrap();
+    let mut again = r
+        .indicators
+        .iter()
+        .find(|i| i.canonical.as_deref() == Some("disputes.mediated"))
+        .unwrap()
+        .clone();
+    again.value = 12.0;
+    r.indicators.push(again);
+    let mut app = App::new(corpus, Config::default());
+    press(&mut app, "3");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("930件+"), "{text}");
+    assert!(!text.contains("12件"), "the first value is shown: {text}");
+    assert!(text.contains("有多个值"), "the mark is explained: {text}");
+}
+
+#[test]
+fn indicator_sort_cycles_catalogue_reports_column() {
+    let mut app = matrix_app(Config::default());
+    let catalogue = matrix_names(&app);
+    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Catalogue);
+    press(&mut app, "s");
+    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Reports);
+    let by_count = matrix_names(&app);
+    assert_ne!(by_count, catalogue);
+    let count = |app: &App, name: &str| {
+        let m = &app.matrix.matrix;
+        let row = m.rows.iter().position(|r| r.name == name).unwrap();
+        app.visible
+            .iter()
+            .filter(|&&r| m.cell(row, r).is_some())
+            .count()
+    };
+    let counts: Vec<usize> = by_count.iter().map(|n| count(&app, n)).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    // By the selected column: 西吉县's values, largest first, rows it lacks last.
+    matrix_select_column(&mut app, "西吉县");
+    let selected = matrix_current_id(&app);
+    press(&mut app, "s");
+    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Column);
+    assert_eq!(
+        matrix_current_id(&app),
+        selected,
+        "the selected row stays selected"
+    );
+    let report = app.matrix_report().unwrap();
+    let m = &app.matrix.matrix;
+    let values: Vec<Option<f64>> = app
+        .matrix_rows()
+        .into_iter()
+        .map(|i| m.cell(i, report).map(|c| c.value))
+        .collect();
+    assert_eq!(values[0], Some(1020.0), "{values:?}");
+    let known = values.iter().take_while(|v| v.is_some()).count();
+    assert!(values[known..].iter().all(Option::is_none), "{values:?}");
+    assert!(
+        values[..known].windows(2).all(|w| w[0] >= w[1]),
+        "{values:?}"
+    );
+    press(&mut app, "s");
+    assert_eq!(matrix_names(&app), catalogue);
+    let status = screen_text(&mut app, 120, 40);
+    assert!(status.contains("s 切换排序"), "{status}");
+}
+
+#[test]
+fn theme_filter_narrows_indicator_rows() {
+    let mut app = matrix_app(Config::default());
+    let all = matrix_names(&app);
+    pick_theme(&mut app, "disputes");
+    assert_eq!(app.themes, ["disputes"]);
+    let rows = matrix_names(&app);
+    assert!(!rows.is_empty() && rows.len() < all.len(), "{rows:?}");
+    let m = &app.matrix.matrix;
+    for i in app.matrix_rows() {
+        assert_eq!(m.rows[i].theme, "disputes", "{}", m.rows[i].name);
+    }
+    press(&mut app, "c");
+    assert_eq!(matrix_names(&app), all);
+}
+
+#[test]
+fn indicator_enter_opens_the_report_at_the_indicators_sentence() {
+    let mut app = matrix_app(Config::default());
+    matrix_select_row(&mut app, "disputes.reconsideration_cases");
+    matrix_select_column(&mut app, "泾源县");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Report);
+    assert_eq!(selected_name(&app), "泾源县");
+    assert_eq!(app.section, vec![0, 2]);
+    let report = app.report().unwrap();
+    let mark = app.mark.expect("sentence marked");
+    assert!(report.slice(mark).contains("办理行政复议案件76件"));
+    assert_eq!(app.focus, Pane::Indicators);
+    let shown = app.visible_indicators()[app.indicators.selected];
+    assert_eq!(report.indicators[shown].span, "76件");
+    // A cell without a value says so and stays.
+    press(&mut app, "3");
+    matrix_select_column(&mut app, "南昌市");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Indicators);
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn indicator_columns_scroll_sideways_at_narrow_widths() {
+    let mut app = matrix_app(Config::default());
+    // The header row of the table: places of the columns shown.
+    let header = |app: &mut App| screen_text(app, 60, 24).lines().nth(2).unwrap().to_string();
+    let first = header(&mut app);
+    let grid = app.matrix_grid();
+    let fit = grid.columns_fit();
+    assert!(fit < app.visible.len(), "{fit} columns fit");
+    assert!(first.contains('▸'), "more to the right: {first}");
+    let last_name = |app: &App| {
+        let r = *app.visible.last().unwrap();
+        app.corpus.reports[r].display_name()
+    };
+    assert!(!first.contains(&last_name(&app)), "{first}");
+    for _ in 0..app.visible.len() {
+        press(&mut app, "l");
+    }
+    assert_eq!(app.matrix.col.selected, app.visible.len() - 1);
+    assert!(app.matrix.col.offset > 0);
+    let scrolled = header(&mut app);
+    assert!(
+        scrolled.contains(&last_name(&app)) && scrolled.contains('◂'),
+        "{scrolled}"
+    );
+    press(&mut app, "left");
+    assert_eq!(app.matrix.col.selected, app.visible.len() - 2);
+}
+
+#[test]
+fn indicator_bar_chart_shows_every_report_for_the_selected_row() {
+    let mut app = matrix_app(Config::default());
+    matrix_select_row(&mut app, "disputes.mediated");
+    let text = screen_text(&mut app, 120, 40);
+    let chart: Vec<&str> = text.lines().skip_while(|l| !l.contains("各报告")).collect();
+    let line = |name: &str| {
+        chart
+            .iter()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} in {chart:?}"))
+            .to_string()
+    };
+    let bars = |l: &str| l.chars().filter(|&c| c == '█').count();
+    let (big, small) = (line("西吉县"), line("彭阳县"));
+    assert!(
+        big.contains("1020件") && small.contains("820件"),
+        "{big}\n{small}"
+    );
+    assert!(
+        bars(&big) > bars(&small) && bars(&small) > 0,
+        "{big}\n{small}"
+    );
+    assert!(line("南昌市").contains('—'));
+}
+
+#[test]
+fn indicator_mouse_click_selects_a_cell_and_wheel_scrolls() {
+    let mut app = matrix_app(Config::default());
+    draw(&mut app, 120, 40);
+    let grid = app.matrix_grid();
+    let cell = grid.cell(2, grid.header + 1);
+    update(&mut app, Action::Click(cell.x + 1, cell.y));
+    assert_eq!(app.matrix.col.selected, 2);
+    assert_eq!(app.matrix.row.selected, 1);
+    update(&mut app, Action::ScrollDown(cell.x, cell.y));
+    assert_eq!(
+        app.matrix.row.selected,
+        (1 + 3).min(app.matrix_rows().len() - 1)
+    );
+}
+
+// ---- theme screen ----
+
+fn heatmap_app(config: Config) -> App {
+    let mut app = compare_app_with(config);
+    press(&mut app, "4");
+    app
+}
+
+fn theme_index(app: &App, id: &str) -> usize {
+    app.corpus
+        .taxonomy()
+        .themes
+        .iter()
+        .position(|t| t.id == id)
+        .unwrap()
+}
+
+/// Filter by theme `id` alone through the theme picker.
+fn pick_theme(app: &mut App, id: &str) {
+    press(app, "t");
+    for _ in 0..theme_index(app, id) {
+        press(app, "j");
+    }
+    keys(app, &["space", "enter"]);
+}
+
+/// Put the heat map cursor on report `name` and theme `id`.
+fn heatmap_select(app: &mut App, name: &str, id: &str) {
+    press(app, "g");
+    while app.corpus.reports[app.visible[app.heatmap.row.selected]].display_name() != name {
+        let before = app.heatmap.row.selected;
+        press(app, "j");
+        assert_ne!(before, app.heatmap.row.selected, "{name} not listed");
+    }
+    let column = app
+        .heatmap_columns()
+        .iter()
+        .position(|&t| t == theme_index(app, id))
+        .expect("theme shown");
+    for _ in 0..app.heatmap_columns().len() {
+        press(app, "h");
+    }
+    for _ in 0..column {
+        press(app, "l");
+    }
+}
+
+#[test]
+fn theme_screen_120x40() {
+    let mut app = heatmap_app(Config::default());
+    heatmap_select(&mut app, "泾源县", "disputes");
+    insta::assert_snapshot!(screen_text(&mut app, 120, 40));
+}
+
+#[test]
+fn theme_screen_80x24() {
+    let mut app = heatmap_app(Config::default());
+    insta::assert_snapshot!(screen_text(&mut app, 80, 24));
+}
+
+#[test]
+fn theme_coverage_is_the_share_of_sectioned_text() {
+    let app = heatmap_app(Config::default());
+    let (r, report) = app
+        .corpus
+        .reports
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.display_name() == "南昌市")
+        .unwrap();
+    let own = |s: &fazhi::model::Section| s.heading_span.len() + s.body.len();
+    let total: usize = report.walk().iter().map(|(_, s)| own(s)).sum();
+    let emergencies = own(&report.sections[1]) as f32 / total as f32;
+    let share = app.heatmap.share(r, theme_index(&app, "emergencies"));
+    assert!(
+        (share - emergencies).abs() < 1e-6,
+        "{share} vs {emergencies}"
+    );
+    assert_eq!(app.heatmap.share(r, theme_index(&app, "disputes")), 0.0);
+    let rules = app.heatmap.share(r, theme_index(&app, "rules"));
+    assert!(
+        (rules + share - 1.0).abs() < 1e-6,
+        "every section counted once"
+    );
+}
+
+#[test]
+fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
+    let mut app = heatmap_app(Config::default());
+    heatmap_select(&mut app, "南昌市", "emergencies");
+    let (r, t) = app.heatmap_cell().unwrap();
+    let share = app.heatmap.share(r, t);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(
+        text.contains(&format!("{:.1}% 的分节正文谈及", share * 100.0)),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{:.0}%", share * 100.0)));
+    assert!(text.contains("░ <5%") && text.contains("█ ≥30%"), "{text}");
+}
+
+#[test]
+fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
+    let mut app = heatmap_app(Config::default());
+    heatmap_select(&mut app, "泾源县", "disputes");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Report);
+    assert_eq!(selected_name(&app), "泾源县");
+    assert_eq!(app.themes, ["disputes"]);
+    assert_eq!(app.section, vec![0, 2], "（三）依法有效化解社会矛盾纠纷");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("主题: 化解"), "the filter shows: {text}");
+    // A theme the report never speaks to: a notice, nothing else changes.
+    press(&mut app, "c");
+    press(&mut app, "4");
+    heatmap_select(&mut app, "南昌市", "disputes");
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Themes);
+    assert!(app.themes.is_empty());
+    assert!(app.message.is_some());
+}
+
+#[test]
+fn theme_filter_narrows_heat_map_rows_and_columns() {
+    let mut app = heatmap_app(Config::default());
+    let all = app.heatmap_columns().len();
+    let disputes = theme_index(&app, "disputes");
+    pick_theme(&mut app, "disputes");
+    assert_eq!(app.heatmap_columns(), [disputes]);
+    assert!(all > 1);
+    assert!(app.visible.len() < app.corpus.reports.len());
+}
+
+#[test]
+fn theme_columns_scroll_sideways_and_mouse_selects() {
+    let mut app = heatmap_app(Config::default());
+    draw(&mut app, 60, 24);
+    let grid = app.heatmap_grid();
+    let n = app.heatmap_columns().len();
+    assert!(grid.columns_fit() < n, "{} of {n} fit", grid.columns_fit());
+    for _ in 0..n {
+        press(&mut app, "right");
+    }
+    assert_eq!(app.heatmap.col.selected, n - 1);
+    assert!(app.heatmap.col.offset > 0);
+    let text = screen_text(&mut app, 60, 24);
+    assert!(text.contains('◂'), "{text}");
+    let cell = grid.cell(0, grid.header + 2);
+    update(&mut app, Action::Click(cell.x, cell.y));
+    assert_eq!(app.heatmap.row.selected, 2);
+    assert_eq!(app.heatmap.col.selected, app.heatmap.col.offset);
+    update(&mut app, Action::ScrollUp(cell.x, cell.y));
+    assert_eq!(app.heatmap.row.selected, 0);
+}
+
+#[test]
+fn no_color_heat_map_stays_readable() {
+    let config = Config {
+        no_color: true,
+        ..Config::default()
+    };
+    let mut app = heatmap_app(config);
+    let terminal = draw(&mut app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let mut shades = std::collections::HashSet::new();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "no colour");
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "no colour");
+        shades.extend(cell.symbol().chars().filter(|c| "░▒▓█".contains(*c)));
+    }
+    assert!(shades.len() >= 3, "several shades drawn: {shades:?}");
+}
+
+#[test]
+fn indicator_and_theme_screens_list_their_keys() {
+    let mut app = heatmap_app(Config::default());
+    let status = screen_text(&mut app, 120, 40)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.contains("enter 确定／跳转") && status.contains("h/← 左一列"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("切换排序"),
+        "no sort on the theme screen: {status}"
+    );
+    press(&mut app, "?");
+    type_text(&mut app, "一列");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("右一列") && text.contains("主题页"), "{text}");
+}
+
+#[test]
+fn indicator_and_theme_screens_speak_english_when_asked() {
+    let config = Config {
+        language: Language::En,
+        ..Config::default()
+    };
+    let mut app = matrix_app(config);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(
+        text.contains("Canonical indicators") && text.contains("by report"),
+        "{text}"
+    );
+    press(&mut app, "4");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(
+        text.contains("Theme coverage") && text.contains("speaks to"),
+        "{text}"
+    );
 }

@@ -34,6 +34,9 @@ pub enum Action {
     /// Next (previous) pair whose two sides differ.
     NextDiff,
     PrevDiff,
+    /// One column left (right) on the indicator and theme screens.
+    ColumnLeft,
+    ColumnRight,
     Screen(Screen),
     /// A character typed into the focused text field.
     Input(char),
@@ -65,7 +68,7 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 33] = [
+    pub const BINDABLE: [(&'static str, Action); 35] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("focus_next", Action::FocusNext),
@@ -95,6 +98,8 @@ impl Action {
         ("prev_pair", Action::PrevPair),
         ("next_diff", Action::NextDiff),
         ("prev_diff", Action::PrevDiff),
+        ("column_left", Action::ColumnLeft),
+        ("column_right", Action::ColumnRight),
         ("screen_report", Action::Screen(Screen::Report)),
         ("screen_compare", Action::Screen(Screen::Compare)),
         ("screen_indicators", Action::Screen(Screen::Indicators)),

@@ -11,8 +11,10 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, Screen};
 use super::compare::CompareView;
+use super::heatmap::HeatmapView;
 use super::labels::{self, Labels};
 use super::layout::{self, Areas};
+use super::matrix::MatrixView;
 use super::outline::{self, OutlineRow};
 use super::wrap;
 use crate::check::{self, Completeness};
@@ -76,7 +78,7 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    fn step(&mut self, delta: isize, len: usize) {
+    pub(super) fn step(&mut self, delta: isize, len: usize) {
         if len == 0 {
             self.selected = 0;
             return;
@@ -86,7 +88,7 @@ impl Cursor {
     }
 
     /// Keep the selection inside a window of `height` rows.
-    fn fit(&mut self, len: usize, height: usize) {
+    pub(super) fn fit(&mut self, len: usize, height: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
         let height = height.max(1);
         if self.selected < self.offset {
@@ -137,6 +139,10 @@ pub struct App {
     pub marks: [Option<usize>; 2],
     /// The compare screen, once visited.
     pub compare: Option<CompareView>,
+    /// The indicator screen, built at load.
+    pub matrix: MatrixView,
+    /// The theme screen, built at load.
+    pub heatmap: HeatmapView,
     /// Per report: bit i set when some section speaks to taxonomy theme i.
     report_themes: Vec<u32>,
     /// Per report: the text the list filter matches against.
@@ -170,6 +176,8 @@ impl App {
         let haystacks = corpus.reports.iter().map(haystack).collect();
         let checks = corpus.reports.iter().map(check::check).collect();
         let picked = vec![false; taxonomy.themes.len()];
+        let matrix = MatrixView::new(&corpus.reports);
+        let heatmap = HeatmapView::new(&corpus.reports, taxonomy);
         let mut app = App {
             corpus,
             config,
@@ -200,6 +208,8 @@ impl App {
             help: Cursor::default(),
             marks: [None; 2],
             compare: None,
+            matrix,
+            heatmap,
             report_themes,
             haystacks,
             checks,
@@ -317,9 +327,12 @@ impl App {
     /// Key scopes in effect, most specific first.
     pub fn scopes(&self) -> Vec<&'static str> {
         match self.mode {
-            Mode::Normal if self.screen == Screen::Report => vec![self.focus.scope(), "global"],
-            Mode::Normal if self.screen == Screen::Compare => vec!["compare", "global"],
-            Mode::Normal => vec!["global"],
+            Mode::Normal => match self.screen {
+                Screen::Report => vec![self.focus.scope(), "global"],
+                Screen::Compare => vec!["compare", "global"],
+                Screen::Indicators => vec!["indicators_screen", "global"],
+                Screen::Themes => vec!["themes_screen", "global"],
+            },
             Mode::FilterInput | Mode::SearchInput => vec!["input"],
             Mode::Help => vec!["popup"],
             Mode::SearchResults | Mode::ThemePicker => vec!["popup"],
@@ -540,6 +553,13 @@ impl App {
         else {
             return;
         };
+        let selected = self.indicators.selected;
+        self.open_indicator(report, i);
+        self.indicators.selected = selected;
+    }
+
+    /// Show indicator `i` of report `report` in the text pane, its sentence marked.
+    pub(super) fn open_indicator(&mut self, report: usize, i: usize) {
         let r = &self.corpus.reports[report];
         let ind = &r.indicators[i];
         let section = if r.section(&ind.section).is_some() {
@@ -548,9 +568,7 @@ impl App {
             crate::corpus::section_at(r, ind.at.start)
         };
         let sentence = sentence_around(&r.text, ind.at);
-        let selected = self.indicators.selected;
         self.jump(report, section, sentence);
-        self.indicators.selected = selected;
     }
 
     fn jump_to_hit(&mut self, n: usize) {
@@ -630,8 +648,11 @@ impl App {
             }
             return;
         }
-        if self.screen != Screen::Report {
-            return;
+        match self.screen {
+            Screen::Indicators => return self.matrix_click(col, row),
+            Screen::Themes => return self.heatmap_click(col, row),
+            Screen::Compare => return,
+            Screen::Report => {}
         }
         let Some((pane, area)) = self.pane_at(col, row) else {
             return;
@@ -672,14 +693,16 @@ impl App {
         if self.mode != Mode::Normal {
             return;
         }
-        if self.screen == Screen::Compare {
-            if self.compare_areas().text.contains(Position::new(col, row)) {
-                self.compare_wheel(delta);
+        match self.screen {
+            Screen::Compare => {
+                if self.compare_areas().text.contains(Position::new(col, row)) {
+                    self.compare_wheel(delta);
+                }
+                return;
             }
-            return;
-        }
-        if self.screen != Screen::Report {
-            return;
+            Screen::Indicators => return self.sync_matrix(delta),
+            Screen::Themes => return self.sync_heatmap(delta),
+            Screen::Report => {}
         }
         if let Some((pane, _)) = self.pane_at(col, row) {
             self.move_in(pane, delta);
@@ -688,8 +711,11 @@ impl App {
 
     /// Keep every selection on screen and the text scroll in range.
     fn fit(&mut self) {
-        if self.screen == Screen::Compare {
-            self.sync_compare();
+        match self.screen {
+            Screen::Compare => self.sync_compare(),
+            Screen::Indicators => self.sync_matrix(0),
+            Screen::Themes => self.sync_heatmap(0),
+            Screen::Report => {}
         }
         let a = self.areas();
         let h = |r: Rect| layout::inner(r).height as usize;
@@ -844,16 +870,22 @@ fn popup_move(
 ) {
     let page = layout::inner(layout::popup(app.size)).height.max(2) as isize - 1;
     let n = len(app);
-    let delta = match action {
+    if let Some(delta) = motion(action, page) {
+        cursor(app).step(delta, n);
+    }
+}
+
+/// How many rows a movement action moves by, `page` rows a page.
+pub(super) fn motion(action: Action, page: isize) -> Option<isize> {
+    Some(match action {
         Action::Up => -1,
         Action::Down => 1,
         Action::PageUp => -page,
         Action::PageDown => page,
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
-        _ => return,
-    };
-    cursor(app).step(delta, n);
+        _ => return None,
+    })
 }
 
 fn normal(app: &mut App, action: Action) {
@@ -882,6 +914,8 @@ fn normal(app: &mut App, action: Action) {
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         _ if app.screen == Screen::Compare => app.compare_action(action),
+        _ if app.screen == Screen::Indicators => app.matrix_action(action),
+        _ if app.screen == Screen::Themes => app.heatmap_action(action),
         _ if app.screen != Screen::Report => {}
         Action::FocusNext | Action::FocusPrev => {
             let i = Pane::ORDER.iter().position(|p| *p == pane).unwrap_or(0);

@@ -237,14 +237,7 @@ fn indicator_rows(a: &Report, b: &Report, themes: &[String]) -> Vec<IndicatorRow
         .iter()
         .flat_map(|r| r.indicators.iter().filter_map(|i| i.canonical.as_deref()))
         .collect();
-    let rank = |id: &str| {
-        catalogue
-            .all()
-            .iter()
-            .position(|c| c.id == id)
-            .unwrap_or(usize::MAX)
-    };
-    ids.sort_by_key(|id| (rank(id), id.to_string()));
+    ids.sort_by_key(|id| (super::matrix::catalogue_rank(id), id.to_string()));
     ids.dedup();
     ids.into_iter()
         .filter(|id| speaks_to(id))

@@ -298,6 +298,8 @@ mod tests {
             "text",
             "indicators",
             "compare",
+            "indicators_screen",
+            "themes_screen",
             "popup",
             "input",
         ] {

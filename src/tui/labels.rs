@@ -7,7 +7,6 @@ pub struct Labels {
     pub outline: &'static str,
     pub text: &'static str,
     pub indicators: &'static str,
-    pub later: &'static str,
     pub too_small: &'static str,
     pub sort: &'static str,
     pub sort_keys: [&'static str; 3],
@@ -27,7 +26,7 @@ pub struct Labels {
     pub no_indicators: &'static str,
     pub columns: [&'static str; 4],
     pub list_columns: [&'static str; 6],
-    pub scope_names: [(&'static str, &'static str); 8],
+    pub scope_names: [(&'static str, &'static str); 10],
     /// Pair kinds: aligned, moved, only A, only B.
     pub pair_kinds: [&'static str; 4],
     pub compare: &'static str,
@@ -42,6 +41,17 @@ pub struct Labels {
     pub differences: &'static str,
     pub no_differences: &'static str,
     pub compare_columns: [&'static str; 4],
+    /// Row orders of the indicator screen: catalogue, reports having it, selected column.
+    pub row_sorts: [&'static str; 3],
+    pub canonical: &'static str,
+    pub no_rows: &'static str,
+    pub no_value: &'static str,
+    pub chart: &'static str,
+    pub several: &'static str,
+    pub coverage: &'static str,
+    pub coverage_of: &'static str,
+    pub legend: &'static str,
+    pub no_passages: &'static str,
 }
 
 pub const ZH: Labels = Labels {
@@ -50,7 +60,6 @@ pub const ZH: Labels = Labels {
     outline: "目录",
     text: "正文",
     indicators: "指标",
-    later: "由后续版本提供",
     too_small: "终端太小",
     sort: "排序",
     sort_keys: ["地区", "年份", "层级"],
@@ -77,6 +86,8 @@ pub const ZH: Labels = Labels {
         ("text", "正文"),
         ("indicators", "指标"),
         ("compare", "对比"),
+        ("indicators_screen", "指标页"),
+        ("themes_screen", "主题页"),
         ("popup", "弹窗"),
         ("input", "输入"),
     ],
@@ -93,6 +104,16 @@ pub const ZH: Labels = Labels {
     differences: "处差异",
     no_differences: "没有差异",
     compare_columns: ["规范指标", "A", "B", "差值 B−A"],
+    row_sorts: ["规范顺序", "报告数", "本列数值"],
+    canonical: "规范指标",
+    no_rows: "所列报告没有规范指标",
+    no_value: "该报告没有此指标",
+    chart: "各报告",
+    several: "+ 有多个值，显示第一个",
+    coverage: "主题覆盖",
+    coverage_of: "的分节正文谈及",
+    legend: "分节正文中谈及该主题的比例",
+    no_passages: "该报告没有谈及此主题的部分",
 };
 
 pub const EN: Labels = Labels {
@@ -101,7 +122,6 @@ pub const EN: Labels = Labels {
     outline: "Outline",
     text: "Text",
     indicators: "Indicators",
-    later: "coming in a later version",
     too_small: "terminal too small",
     sort: "sort",
     sort_keys: ["place", "year", "level"],
@@ -128,6 +148,8 @@ pub const EN: Labels = Labels {
         ("text", "text"),
         ("indicators", "indicators"),
         ("compare", "compare"),
+        ("indicators_screen", "indicators screen"),
+        ("themes_screen", "themes screen"),
         ("popup", "popups"),
         ("input", "typing"),
     ],
@@ -144,6 +166,16 @@ pub const EN: Labels = Labels {
     differences: "differences",
     no_differences: "no differences",
     compare_columns: ["Indicator", "A", "B", "Difference B−A"],
+    row_sorts: ["catalogue", "reports", "column value"],
+    canonical: "Canonical indicators",
+    no_rows: "the listed reports have no canonical indicators",
+    no_value: "this report has no value for this indicator",
+    chart: "by report",
+    several: "+ several values, the first shown",
+    coverage: "Theme coverage",
+    coverage_of: "of its sectioned text speaks to",
+    legend: "share of the sectioned text speaking to the theme",
+    no_passages: "no part of this report speaks to this theme",
 };
 
 impl Labels {

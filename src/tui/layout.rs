@@ -117,3 +117,21 @@ pub fn compare_areas(body: Rect, indicator_rows: usize) -> CompareAreas {
         columns: [left, width - left],
     }
 }
+
+/// The indicator screen: the table, and below it the bar chart of the selected row with `bars`
+/// bars, taking what it needs up to two fifths of the height.
+pub fn matrix_areas(body: Rect, bars: usize) -> [Rect; 2] {
+    let wanted = bars.max(1) as u16 + 2;
+    let chart = wanted.min(body.height * 2 / 5).max(3);
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(chart)]).areas(body)
+}
+
+/// The theme screen: the heat map, the selected cell's coverage, the legend.
+pub fn heatmap_areas(body: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(body)
+}

@@ -1,10 +1,10 @@
 //! The frame around the screens: tabs, the active filters, the status bar of keys, the
-//! "too small" notice and the placeholders of screens still to come.
+//! "too small" notice.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::style::Palette;
 use crate::sanitize::for_terminal;
@@ -181,25 +181,5 @@ pub fn too_small(app: &App, frame: &mut Frame) {
         height: 1.min(area.height),
         ..area
     };
-    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
-}
-
-pub fn placeholder(app: &App, frame: &mut Frame, area: Rect, screen: Screen) {
-    let p = Palette::new(&app.config);
-    let l = app.labels();
-    let i = Screen::ALL.iter().position(|s| *s == screen).unwrap_or(0);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(p.accent)
-        .title(Span::styled(format!(" {} ", l.screens[i]), p.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let y = inner.y + inner.height / 2;
-    let line = Rect {
-        y,
-        height: 1.min(inner.height),
-        ..inner
-    };
-    let text = format!("{} — {}", l.screens[i], l.later);
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), line);
 }

@@ -2,6 +2,8 @@
 
 pub mod chrome;
 pub mod compare;
+pub mod heatmap;
+pub mod matrix;
 pub mod popups;
 pub mod report;
 pub mod style;
@@ -24,7 +26,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Report => report::render(app, frame, &areas),
         Screen::Compare => compare::render(app, frame, areas.body),
-        screen => chrome::placeholder(app, frame, areas.body, screen),
+        Screen::Indicators => matrix::render(app, frame, areas.body),
+        Screen::Themes => heatmap::render(app, frame, areas.body),
     }
     chrome::status(app, frame, areas.status);
     popups::render(app, frame);

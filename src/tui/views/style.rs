@@ -18,6 +18,8 @@ pub struct Palette {
     /// Words only in A (left column) and only in B (right column) of a compared pair.
     pub deleted: Style,
     pub inserted: Style,
+    /// Heat map shades (the shade characters carry the level without colour).
+    pub heat: Style,
 }
 
 impl Palette {
@@ -36,6 +38,7 @@ impl Palette {
                 title: bold,
                 deleted: reversed,
                 inserted: bold.add_modifier(Modifier::UNDERLINED),
+                heat: Style::new(),
             };
         }
         let c = config.colors;
@@ -52,6 +55,7 @@ impl Palette {
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::UNDERLINED),
             inserted: bold.fg(Color::LightGreen),
+            heat: Style::new().fg(c.accent),
         }
     }
 }
