@@ -70,6 +70,12 @@ static NUMBERED: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A figure with its measure word or percent sign.
+static STATES_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d[\d.]*\s*[余多万亿]?\s*[%％个件项次名人户家条份场期卷宗起支批所处元]")
+        .expect("static regex")
+});
+
 /// Dates, signatures and other short unpunctuated lines that are not headings.
 static NOT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -141,6 +147,10 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
             MAX_HEADING_CHARS
         };
         if chars > limit || para[after_marker..len].trim().is_empty() {
+            return None;
+        }
+        // "（2）审结65件，纠错率为12.3%": an item that states figures is a measure, not a title.
+        if style.is_item_like() && STATES_FIGURES.is_match(&para[after_marker..len]) {
             return None;
         }
         return Some(HeadingMatch {
@@ -295,6 +305,8 @@ mod tests {
             "2024年3月28日",
             "现将有关情况报告如下",
             "1.坚持把学习贯彻习近平法治思想作为首要政治任务，一体推进日常学法、会前学法、任前考法、年终述法。",
+            "（2）完善行政裁量基准，修订行政处罚裁量基准1200余条。",
+            "（2）行政复议受理案件68件，审结65件，纠错率为12.3%。",
         ] {
             assert_eq!(heading(para), None, "{para}");
         }

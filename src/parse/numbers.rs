@@ -165,7 +165,9 @@ pub fn parse_number(f: &Folded, i: usize) -> Option<Number> {
     } else {
         return None;
     };
-    if n.numeral == Numeral::Arabic {
+    // A Chinese decimal takes its multiplier after the fraction ("一点六万"); whole Chinese
+    // numerals read 万/亿 as part of themselves.
+    if n.numeral == Numeral::Arabic || !n.integer {
         let (scale, end) = multiplier(&f.chars, n.end);
         n.value *= scale;
         n.multiplier = scale;

@@ -3,7 +3,9 @@
 
 use super::lexicon::{Lexicon, Words};
 use crate::model::{IndicatorKind, Qualifier};
-use crate::parse::numbers::{Folded, Numeral, is_chinese_numeral, is_formal_numeral, parse_number};
+use crate::parse::numbers::{
+    Folded, Number, Numeral, is_chinese_numeral, is_formal_numeral, parse_number,
+};
 
 /// A quantity found in folded text; positions are char indexes.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,8 +106,18 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
     } else {
         i
     };
-    let Some(num) = parse_number(f, ns) else {
-        return Scan::Skip(i + 1);
+    let num = match parse_number(f, ns) {
+        Some(num) => num,
+        // 百分之百: the bare 百 is the whole numeral.
+        None if percent_word && chars.get(ns) == Some(&'百') => Number {
+            value: 100.0,
+            end: ns + 1,
+            numeral: Numeral::Chinese,
+            digits: 1,
+            multiplier: 1.0,
+            integer: true,
+        },
+        None => return Scan::Skip(i + 1),
     };
     let next = chars.get(num.end).copied();
     let prev = i.checked_sub(1).map(|p| chars[p]);
