@@ -267,7 +267,10 @@ pub fn clean_blocks<'a>(
             chrome.push((i, t.to_string()));
             continue;
         }
-        if in_related && LIST_ITEM.is_match(t) {
+        // After "相关链接", the links: marked items, or short titles without a sentence's end.
+        if in_related
+            && (LIST_ITEM.is_match(t) || (t.chars().count() <= 30 && !ends_as_sentence(t)))
+        {
             chrome.push((i, t.to_string()));
             continue;
         }
@@ -368,7 +371,22 @@ fn split_breadcrumbs(lines: &[Line]) -> Vec<bool> {
 fn is_whole_line_chrome(t: &str) -> bool {
     WHOLE_LINE.is_match(t)
         || WIDGET_ONLY.is_match(t)
+        || is_nav_bar(t)
+        || !t.chars().any(char::is_alphanumeric)
         || (FOOTER.is_match(t) && !ends_as_sentence(t) && t.chars().count() <= 200)
+}
+
+/// "首页 | 无障碍 | 长者模式 | 登录": three or more short items between bar separators.
+fn is_nav_bar(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split(['|', '｜', '丨'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|s| s.chars().count() <= 8 && !s.contains(['。', '，', ',', '；']))
 }
 
 fn ends_as_sentence(t: &str) -> bool {
@@ -709,6 +727,23 @@ mod tests {
             assert_eq!(meta.published, date, "{chrome}");
             assert_eq!(meta.publisher.as_deref(), publisher, "{chrome}");
         }
+    }
+
+    #[test]
+    fn nav_bars_and_unmarked_related_links_are_chrome() {
+        let text = format!(
+            "无障碍浏览 | 长者模式 | 登录 | 注册\n首页｜English｜繁體\n{PARA}\n相关链接：\n绵阳市人民政府\n中国政府网\n.\n"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.chrome.len(), 6, "{:?}", meta.chrome);
+        let (kept, _) = run(&format!(
+            "{PARA}\n一是规范执法 | 二是化解纠纷，取得成效 | 三是加强普法"
+        ));
+        assert!(
+            kept.contains("一是规范执法"),
+            "long items are not a nav bar"
+        );
     }
 
     #[test]

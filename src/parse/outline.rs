@@ -41,7 +41,7 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
                 .or_else(|| headings::lead(para))
         })
         .collect();
-    let candidates = keep_lead_runs(candidates);
+    let candidates = drop_stray_plain_lines(keep_lead_runs(candidates));
     let lost_breaks = super::paragraphs::lost_breaks(&super::paragraphs::lines(text));
     let (paragraphs, candidates) = if lost_breaks {
         let (paragraphs, candidates) = rejoin_lone_leads(text, paragraphs, candidates);
@@ -54,6 +54,29 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
     let preamble = trim_span(text, Span::new(preamble_start, preamble_end));
     (to_tree(text, &flats), preamble)
+}
+
+/// In a numbered outline, short unpunctuated lines that stand only before the first numbered
+/// heading are leftovers (a masthead, a title line, page chrome), not a level of the outline.
+fn drop_stray_plain_lines(mut candidates: Vec<Option<HeadingMatch>>) -> Vec<Option<HeadingMatch>> {
+    let numbered = |m: &HeadingMatch| m.marker > 0;
+    let Some(first) = candidates
+        .iter()
+        .position(|c| c.is_some_and(|m| numbered(&m)))
+    else {
+        return candidates;
+    };
+    let plain_later = candidates[first..]
+        .iter()
+        .any(|c| c.is_some_and(|m| m.style == Style::Plain));
+    if !plain_later {
+        for c in &mut candidates[..first] {
+            if c.is_some_and(|m| m.style == Style::Plain) {
+                *c = None;
+            }
+        }
+    }
+    candidates
 }
 
 /// Drop run-in lead candidates that have no sibling leading the same way.
@@ -412,6 +435,18 @@ mod tests {
                 "  坚持科学决策 [achievements]",
                 "（不足） [problems]",
                 "（安排） [plans]",
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_before_a_numbered_outline_are_not_headings() {
+        let text = "某某市人民政府网站\n关于印发工作报告的通知\n一、主要举措和成效\n正文。\n二、存在的问题\n正文。";
+        assert_eq!(
+            outline(text),
+            [
+                "一、主要举措和成效 [achievements]",
+                "二、存在的问题 [problems]"
             ]
         );
     }

@@ -12,18 +12,21 @@ use crate::model::Span;
 const LOST_BREAKS_MIN_LEN: usize = 600;
 const LOST_BREAKS_MAX_LINES: usize = 3;
 
-static INLINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+/// What starts a paragraph right after the end of a sentence, in a text that lost its breaks: a
+/// heading numeral, a sentence opening the problems or the plans part, or a short lead sentence
+/// ("系统谋划抓部署。"). Each is tried at every sentence end, so neighbours never hide each other.
+static OPENS_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        // A run of spaces between two non-ASCII characters once was a line break…
-        r"(?:[^\x00-\x7f])([ \u{3000}\u{a0}]{1,})(?:[^\x00-\x7f ])",
-        // …and so was the end of a sentence right before a heading numeral.
-        r"|[。！？；!?;:：]()(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+[章部])",
-        // …and before a sentence that opens the problems or the plans part.
-        r"|[。！？!?]()(?:下一步|下一年度|新的一年|[^。]{0,60}(?:存在|还有|仍有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)[^。]{0,10}[:：])",
-        // …and before a short lead sentence ("系统谋划抓部署。") opening a paragraph.
-        r"|[。！？!?]()[^。，,、；;：:！？!?\s\d]{3,12}。",
+        r"^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+[章部])",
+        r"|^(?:下一步|下一年度|新的一年|[^。]{0,60}(?:存在|还有|仍有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)[^。]{0,10}[:：])",
+        r"|^[^。，,、；;：:！？!?\s\d]{3,12}。",
     ))
     .expect("static regex")
+});
+/// A title at the very start that runs straight into the first sentence ("…年度报告2024年，…").
+static GLUED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^。，,：:；;]{4,60}?(?:年度报告|工作报告|情况报告|的报告|报告)")
+        .expect("static regex")
 });
 
 /// Paragraph spans of `text`, in order, trimmed, none empty.
@@ -37,21 +40,61 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     }
     let mut out = Vec::new();
     for line in lines {
-        let slice = &text[line.start..line.end];
         let mut cut = line.start;
-        for caps in INLINE_BREAK.captures_iter(slice) {
-            let Some(at) = (1..=4).find_map(|i| caps.get(i)) else {
-                continue;
-            };
-            let at_abs = line.start + at.start();
-            if at_abs > cut {
-                push_trimmed(text, cut, at_abs, &mut out);
-                cut = line.start + at.end();
+        for at in lost_break_points(&text[line.start..line.end]) {
+            let at = line.start + at;
+            if at > cut {
+                push_trimmed(text, cut, at, &mut out);
+                cut = at;
             }
         }
         push_trimmed(text, cut, line.end, &mut out);
     }
     out.into_iter().flat_map(|p| split_glued(text, p)).collect()
+}
+
+/// Byte offsets in `line` where a lost paragraph break stood, in order.
+fn lost_break_points(line: &str) -> Vec<usize> {
+    let mut points = Vec::new();
+    if let Some(m) = GLUED_TITLE.find(line)
+        && line[m.end()..].starts_with(|c: char| !is_break_punct(c))
+    {
+        points.push(m.end());
+    }
+    let mut prev: Option<char> = None;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = i + c.len_utf8();
+        if is_sentence_end(c) && OPENS_PARAGRAPH.is_match(&line[after..]) {
+            points.push(after);
+        }
+        // A run of spaces between two non-ASCII characters once was a line break.
+        if is_gap(c) && prev.is_some_and(|p| !p.is_ascii()) {
+            while chars.next_if(|(_, n)| is_gap(*n)).is_some() {}
+            if let Some(&(j, n)) = chars.peek()
+                && !n.is_ascii()
+            {
+                points.push(j);
+            }
+        }
+        prev = Some(c);
+    }
+    points
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | ':' | '：')
+}
+
+fn is_break_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | ',' | '：' | ':' | '；' | ';' | '”' | '》' | '）' | ')'
+    )
+}
+
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
 }
 
 /// "（一）" inside running text of a report without line breaks.
@@ -100,6 +143,7 @@ fn split_glued(text: &str, para: Span) -> Vec<Span> {
             let glued = GLUED_BODY
                 .find_at(piece, h)
                 .map(|m| m.start())
+                .or_else(|| part_heading_end(piece, h, sentence_end))
                 .filter(|&at| at > h && at < sentence_end);
             if let Some(at) = glued {
                 push_trimmed(text, para.start + start, para.start + start + at, &mut out);
@@ -110,6 +154,29 @@ fn split_glued(text: &str, para: Span) -> Vec<Span> {
         start = end;
     }
     out
+}
+
+/// Words a part heading ends with ("…第一责任人职责情况", "…主要安排").
+static PART_HEADING_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"职责情况|有关情况|主要情况|主要安排|工作安排|工作计划|举措和成效|不足和原因|问题和不足",
+    )
+    .expect("static regex")
+});
+/// A top heading longer than this before its first full stop ran into its body.
+const MAX_GLUED_HEADING: usize = 60;
+
+/// Where a "一、" part heading that runs on into its body ends: after its closing words, when
+/// what follows them reads as body (a clause break before the full stop, or a sentence too
+/// long to be a heading).
+fn part_heading_end(piece: &str, marker: usize, sentence_end: usize) -> Option<usize> {
+    if !piece.starts_with(|c: char| "一二三四五六七八九十".contains(c)) {
+        return None;
+    }
+    let end = PART_HEADING_END.find_at(piece, marker)?.end();
+    let rest = piece.get(end..sentence_end)?;
+    let long = piece[..sentence_end].chars().count() > MAX_GLUED_HEADING;
+    (long || rest.contains(['，', ','])).then_some(end)
 }
 
 /// Did this text lose its line breaks (a few very long lines)?
@@ -179,6 +246,25 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[1].starts_with("一、突出政治引领"));
         assert!(got[2].starts_with("二、规范执法"));
+    }
+
+    #[test]
+    fn a_single_line_keeps_neighbouring_breaks_and_cuts_glued_headings() {
+        let body = "坚持把学习贯彻习近平法治思想作为首要政治任务，全面推进依法行政。".repeat(12);
+        let text = format!(
+            "某县2024年法治政府建设年度报告2024年，某县扎实推进法治政府建设。现将有关情况报告如下。一、主要举措和成效{body}三、党政主要负责人履行推进法治建设第一责任人职责情况县政府主要负责同志认真履行职责，主持召开常务会议5次。"
+        );
+        let got = texts(&text, &paragraphs(&text));
+        assert_eq!(got[0], "某县2024年法治政府建设年度报告", "{got:?}");
+        assert!(got.contains(&"现将有关情况报告如下。"), "{got:?}");
+        assert!(
+            got.iter().any(|p| p.starts_with("一、主要举措和成效")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"三、党政主要负责人履行推进法治建设第一责任人职责情况"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -11,11 +11,33 @@ use super::headings;
 
 const MAX_TITLE_CHARS: usize = 80;
 
+/// An organisation's name alone: a masthead, or the first line of a two-line title.
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\S{2,20}(?:人民政府|政府办公室|司法局|局|委员会|办公室)$").expect("static regex")
+});
+/// The second line of a two-line title ("关于2023年度…的报告").
+static CONTINUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:关于|\d{4}\s*年)").expect("static regex"));
+
 static TITLE_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"报告|情况|综述|总结|纪实|年度|——").expect("static regex"));
 
 /// The title's text and the paragraphs it occupies.
 pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option<(String, Span)> {
+    // The page's own title, when the text repeats it near the top, is the surest.
+    if let Some(found) = page_title_line(text, paragraphs, page_title) {
+        return Some(found);
+    }
+    let para = |i: usize| paragraphs.get(i).map(|p| &text[p.start..p.end]);
+    let mut start = 0;
+    // A site masthead ("某市人民政府") above a complete title is not part of it.
+    if para(0).is_some_and(|l| MASTHEAD.is_match(l))
+        && para(1)
+            .is_some_and(|l| is_title_line(l) && TITLE_WORDS.is_match(l) && !CONTINUES.is_match(l))
+    {
+        start = 1;
+    }
+    let paragraphs = &paragraphs[start..];
     let para = |i: usize| paragraphs.get(i).map(|p| &text[p.start..p.end]);
     let first = para(0)?;
     if !is_title_line(first) {
@@ -44,6 +66,20 @@ fn is_title_line(line: &str) -> bool {
     (4..=MAX_TITLE_CHARS).contains(&n)
         && !line.ends_with(['。', '：', ':', '；', '，', ','])
         && headings::numbered(line).is_none()
+}
+
+/// The line among the first few that is the page's title (from its markup), exactly.
+fn page_title_line(
+    text: &str,
+    paragraphs: &[Span],
+    page_title: Option<&str>,
+) -> Option<(String, Span)> {
+    let wanted = page_title?.trim();
+    paragraphs
+        .iter()
+        .take(6)
+        .find(|p| !wanted.is_empty() && text[p.start..p.end].trim() == wanted)
+        .map(|p| (wanted.to_string(), *p))
 }
 
 /// A page title (from the saved page's markup) that the text repeats near its top.
@@ -94,6 +130,27 @@ mod tests {
             )
             .as_deref(),
             Some("某某市人民政府关于2023年度法治政府建设情况的报告")
+        );
+    }
+
+    #[test]
+    fn a_masthead_above_a_complete_title_is_not_part_of_it() {
+        assert_eq!(
+            title(
+                "某某市人民政府\n某某市2023年法治政府建设年度报告\n正文。",
+                None
+            )
+            .as_deref(),
+            Some("某某市2023年法治政府建设年度报告")
+        );
+    }
+
+    #[test]
+    fn the_page_title_wins_when_the_text_repeats_it() {
+        let text = "首页导航栏\n某市2022年法治政府建设年度报告\n正文。";
+        assert_eq!(
+            title(text, Some("某市2022年法治政府建设年度报告")).as_deref(),
+            Some("某市2022年法治政府建设年度报告")
         );
     }
 
