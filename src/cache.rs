@@ -49,10 +49,10 @@ impl Cache {
 
     /// A cache in `dir` (created if needed).
     pub fn at(dir: &Path) -> Option<Cache> {
-        let dir = dir.join(format!(
-            "parsed-{}",
-            &BUILD_FINGERPRINT[..16.min(BUILD_FINGERPRINT.len())]
-        ));
+        // The user's theme keywords shape every parse too.
+        let themes = crate::analyse::themes::Taxonomy::shared().fingerprint();
+        let build = &BUILD_FINGERPRINT[..16.min(BUILD_FINGERPRINT.len())];
+        let dir = dir.join(format!("parsed-{build}-{themes}"));
         std::fs::create_dir_all(&dir).ok()?;
         Some(Cache { dir })
     }

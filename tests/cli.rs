@@ -8,9 +8,15 @@ use serde_json::Value;
 
 fn fazhi() -> Command {
     let mut cmd = Command::cargo_bin("fazhi").expect("binary is built");
+    // A cache of this test run's own, so no other build's entries are read.
+    let cache = std::env::temp_dir().join(format!("fazhi-test-cache-{}", std::process::id()));
+    cmd.env("FAZHI_CACHE_DIR", cache);
+    // No user config: names are looked up in the embedded seeds.
+    cmd.env_remove("FAZHI_CONFIG");
+    cmd.env_remove("FAZHI_THEMES");
     cmd.env(
-        "FAZHI_CACHE_DIR",
-        std::env::temp_dir().join("fazhi-test-cache"),
+        "XDG_CONFIG_HOME",
+        std::env::temp_dir().join("fazhi-test-no-config"),
     );
     cmd
 }
