@@ -1394,3 +1394,30 @@ fn indicator_and_theme_screens_speak_english_when_asked() {
         "{text}"
     );
 }
+
+#[test]
+fn indicator_cells_compare_counts_in_the_canonical_unit() {
+    let mut corpus = tui_fixture::corpus();
+    let (r, i) = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .find_map(|(r, rep)| {
+            rep.indicators
+                .iter()
+                .position(|i| i.canonical.as_deref() == Some("disputes.mediated"))
+                .map(|i| (r, i))
+        })
+        .expect("the fixture has a mediated-disputes count");
+    corpus.reports[r].indicators[i].unit = "宗".into();
+    let app = App::new(corpus, Config::default());
+    let row = app
+        .matrix
+        .matrix
+        .rows
+        .iter()
+        .position(|row| row.id == "disputes.mediated")
+        .unwrap();
+    let cell = app.matrix.matrix.cell(row, r).unwrap();
+    assert_eq!(cell.unit, "件", "1522宗 of disputes compares as 件");
+}

@@ -95,7 +95,9 @@ impl Matrix {
                             (row, r),
                             MatrixCell {
                                 value: ind.value,
-                                unit: ind.unit.clone(),
+                                unit: catalogue
+                                    .comparable_unit(&rows[row].id, &ind.unit, ind.kind)
+                                    .to_string(),
                                 indicator: i,
                                 more: false,
                             },
