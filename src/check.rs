@@ -106,8 +106,8 @@ fn find_part(report: &Report, part: Part) -> PartFinding {
     finding
 }
 
-/// A top section of the part; for the duty part, a section at any depth whose heading names it
-/// (reports often report the leaders' duty under their achievements).
+/// A top section of the part, else a section at any depth of that part: reports often give the
+/// leaders' duty under their achievements, or the plans under a shared "问题及下一步" heading.
 fn section_for(report: &Report, part: Part) -> Option<(Vec<usize>, &Section)> {
     let top = report
         .sections
@@ -115,17 +115,7 @@ fn section_for(report: &Report, part: Part) -> Option<(Vec<usize>, &Section)> {
         .enumerate()
         .find(|(_, s)| s.part == part)
         .map(|(i, s)| (vec![i], s));
-    top.or_else(|| {
-        if part != Part::Duty {
-            return None;
-        }
-        report.walk().into_iter().find(|(_, s)| {
-            s.heading
-                .as_deref()
-                .and_then(parts::of_heading)
-                .is_some_and(|p| p == part)
-        })
-    })
+    top.or_else(|| report.walk().into_iter().find(|(_, s)| s.part == part))
 }
 
 fn first_sentence(text: &str) -> String {

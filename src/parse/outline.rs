@@ -218,8 +218,8 @@ fn place(text: &str, paragraphs: &[Span], candidates: &[Option<HeadingMatch>]) -
     for (i, (p, candidate)) in paragraphs.iter().zip(candidates).enumerate() {
         let para = &text[p.start..p.end];
         let Some(m) = candidate else {
-            let current_top = flats.iter().rev().find(|f| f.depth == 0);
-            let current_part = current_top.and_then(|f| f.part);
+            // The part of the section the paragraph stands in: the latest heading naming one.
+            let current_part = flats.iter().rev().find_map(|f| f.part);
             let opened = parts::of_paragraph(para).filter(|part| {
                 (i > 0 || !flats.is_empty())
                     && current_part != Some(*part)
@@ -253,9 +253,11 @@ fn place(text: &str, paragraphs: &[Span], candidates: &[Option<HeadingMatch>]) -
             heading: Some(Span::new(p.start, p.start + m.len)),
             body_start: p.start + m.body_at,
             start: p.start,
-            part: (depth == 0)
-                .then(|| parts::of_heading(heading_text))
-                .flatten(),
+            part: if depth == 0 {
+                parts::of_heading(heading_text)
+            } else {
+                parts::of_sub_heading(heading_text[m.marker..].trim())
+            },
         });
     }
     flats
@@ -292,6 +294,8 @@ fn trim_span(text: &str, span: Span) -> Span {
 /// Turn the flat, depth-annotated headings into a tree with body and extent spans and parts.
 fn to_tree(text: &str, flats: &[Flat]) -> Vec<Section> {
     let mut parts_so_far: Vec<Part> = Vec::new();
+    // The part of the open section at each depth, for children to inherit.
+    let mut parents: Vec<Part> = Vec::new();
     let mut nodes: Vec<(usize, Section)> = Vec::with_capacity(flats.len());
     for (i, f) in flats.iter().enumerate() {
         let next_start = flats.get(i + 1).map_or(text.len(), |n| n.start);
@@ -313,8 +317,15 @@ fn to_tree(text: &str, flats: &[Flat]) -> Vec<Section> {
             parts_so_far.push(part);
             part
         } else {
-            parts_so_far.last().copied().unwrap_or(Part::Other)
+            let inherited = parents
+                .get(f.depth - 1)
+                .or(parents.last())
+                .copied()
+                .unwrap_or(Part::Other);
+            f.part.unwrap_or(inherited)
         };
+        parents.truncate(f.depth);
+        parents.push(part);
         let heading = f.heading.map(|h| text[h.start..h.end].trim().to_string());
         nodes.push((
             f.depth,

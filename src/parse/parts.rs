@@ -40,13 +40,17 @@ static PLANS_CUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// The part a top-level heading names, if it names one.
+/// The part a top-level heading names, if it names one. A heading naming both the problems and
+/// the plans ("存在的问题及下一步工作打算") is the problems part (named first; its children
+/// carry the plans), unless the problems only qualify the plans ("针对问题的下一步工作计划").
 pub fn of_heading(heading: &str) -> Option<Part> {
     if OTHER_HEADING.is_match(heading) {
         Some(Part::Other)
     } else if DUTY_HEADING.is_match(heading) {
         Some(Part::Duty)
-    } else if PROBLEMS_HEADING.is_match(heading) && !PLANS_HEADING.is_match(heading) {
+    } else if PROBLEMS_HEADING.is_match(heading)
+        && (!PLANS_HEADING.is_match(heading) || PROBLEMS_AND_PLANS.is_match(heading))
+    {
         Some(Part::Problems)
     } else if PLANS_HEADING.is_match(heading) {
         Some(Part::Plans)
@@ -57,6 +61,38 @@ pub fn of_heading(heading: &str) -> Option<Part> {
         None
     }
 }
+
+/// The part a sub-heading names, judged strictly: only a heading about the part itself
+/// ("（一）存在的问题", "（二）下一步工作打算", "（五）主要负责人履行…职责情况") changes
+/// the part its parent gave it; an achievement that mentions a problem ("狠抓薄弱环节") does not.
+pub fn of_sub_heading(words: &str) -> Option<Part> {
+    if DUTY_HEADING.is_match(words) {
+        Some(Part::Duty)
+    } else if SUB_PROBLEMS.is_match(words) {
+        Some(Part::Problems)
+    } else if SUB_PLANS.is_match(words) {
+        Some(Part::Plans)
+    } else {
+        None
+    }
+}
+
+static PROBLEMS_AND_PLANS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:问题|不足|短板|差距)\s*(?:及|和|与|、|以及)\s*(?:下一步|下一年度?|今后|\d{4}\s*年)",
+    )
+    .expect("static regex")
+});
+static SUB_PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:存在的?|主要)?(?:问题|不足|短板|差距)(?:和|及|与)?(?:不足|原因|问题|短板)?(?:分析)?$|^原因分析$|^存在(?:的)?[^，,。]{0,8}(?:问题|不足)")
+        .expect("static regex")
+});
+static SUB_PLANS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:下一步|下一年度?|明年|今后)|^\d{4}\s*年[^，,。]{0,6}(?:工作)?(?:安排|计划|打算)",
+    )
+    .expect("static regex")
+});
 
 /// The part an unheaded paragraph opens, if it opens one.
 pub fn of_paragraph(para: &str) -> Option<Part> {
@@ -114,10 +150,24 @@ mod tests {
             ("五、其他需要报告的情况", Some(Part::Other)),
             ("一、突出政治引领，筑牢法治建设根基", None),
             ("四、针对问题的下一步工作计划", Some(Part::Plans)),
+            ("三、存在的问题及下一步工作打算", Some(Part::Problems)),
         ];
         for (h, want) in cases {
             assert_eq!(of_heading(h), want, "{h}");
         }
+    }
+
+    #[test]
+    fn sub_headings_change_the_part_only_when_they_are_about_it() {
+        assert_eq!(of_sub_heading("存在的问题"), Some(Part::Problems));
+        assert_eq!(of_sub_heading("原因分析"), Some(Part::Problems));
+        assert_eq!(of_sub_heading("下一步工作打算"), Some(Part::Plans));
+        assert_eq!(
+            of_sub_heading("主要负责人履行推进法治建设第一责任人职责情况"),
+            Some(Part::Duty)
+        );
+        assert_eq!(of_sub_heading("狠抓薄弱环节,强化制约监督"), None);
+        assert_eq!(of_sub_heading("着力解决群众急难愁盼问题"), None);
     }
 
     #[test]
