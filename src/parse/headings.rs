@@ -81,7 +81,7 @@ static NOT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$",
         r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$",
-        r"|(人民政府|委员会|办公室|办公厅|司法局|局|委|院|政府)$",
+        r"|(人民政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|院|政府)$",
         r"|如下$|^附件|^[（(].*[）)]$|^[-—]",
     ))
     .expect("static regex")
@@ -197,6 +197,16 @@ pub fn plain(para: &str) -> Option<HeadingMatch> {
         marker: 0,
     })
 }
+
+/// A date standing alone on its line ("2024年3月28日"): a signature's second line.
+pub fn is_date_line(para: &str) -> bool {
+    DATE_LINE.is_match(para.trim())
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+        .expect("static regex")
+});
 
 /// A run-in lead sentence: a short sentence with no inner punctuation, followed by more text.
 /// Only a candidate: it is a heading when its siblings lead the same way.

@@ -155,6 +155,18 @@ pub fn starts_chinese_numeral(c: char) -> bool {
     matches!(chinese_digit(c), Some(1..)) || matches!(c, '十' | '拾')
 }
 
+/// A scaled decimal without binary noise: 17.6亿 is 1760000000, not 1760000000.0000002. Keeps
+/// as many decimals as the 15 significant digits of an f64 leave room for (six at most).
+pub fn tidy(value: f64) -> f64 {
+    if !value.is_finite() || value == 0.0 {
+        return value;
+    }
+    let int_digits = value.abs().log10().floor().max(0.0) as i32 + 1;
+    let decimals = (15 - int_digits).clamp(0, 6);
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
 /// Read a number (Arabic or Chinese, with a trailing 万/亿/千万 multiplier) starting at `i`.
 pub fn parse_number(f: &Folded, i: usize) -> Option<Number> {
     let c = *f.chars.get(i)?;
@@ -382,6 +394,15 @@ mod tests {
         for (s, v) in cases {
             assert_eq!(parse_str(s), Some(*v), "{s}");
         }
+    }
+
+    #[test]
+    fn scaled_decimals_are_tidy() {
+        assert_eq!(tidy(17.6 * 1e8), 1_760_000_000.0);
+        assert_eq!(tidy(1.36 * 1e4), 13_600.0);
+        assert_eq!(tidy(99.28), 99.28);
+        assert_eq!(tidy(-51.03), -51.03);
+        assert_eq!(tidy(0.0), 0.0);
     }
 
     #[test]

@@ -35,9 +35,12 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
             if title.is_some_and(|t| t.contains(*p) || p.contains(t)) {
                 return None;
             }
-            let is_last = i + 1 == paragraphs.len();
+            // A short line right before a date, or last of all, signs the report.
+            let signs = paragraphs
+                .get(i + 1)
+                .is_none_or(|n| headings::is_date_line(&text[n.start..n.end]));
             headings::numbered(para)
-                .or_else(|| (!is_last).then(|| headings::plain(para)).flatten())
+                .or_else(|| (!signs).then(|| headings::plain(para)).flatten())
                 .or_else(|| headings::lead(para))
         })
         .collect();
@@ -459,6 +462,15 @@ mod tests {
                 "一、主要举措和成效 [achievements]",
                 "二、存在的问题 [problems]"
             ]
+        );
+    }
+
+    #[test]
+    fn a_signature_is_not_a_heading() {
+        let text = "一、主要举措\n正文。\n二、下一步安排\n正文。\n某某省某某厅法治建设工作领导小组\n2023年3月15日";
+        assert_eq!(
+            outline(text),
+            ["一、主要举措 [achievements]", "二、下一步安排 [plans]"]
         );
     }
 

@@ -294,7 +294,7 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
     let found = Quantity {
         start,
         end,
-        value,
+        value: crate::parse::numbers::tidy(value),
         unit,
         kind,
         qualifier,
