@@ -2,6 +2,10 @@
 //! style's numbering sequence decides nesting when the same style is reused at two levels
 //! ("一、主要举措" then "一、坚持思想引领"); unheaded part openings become implicit top sections.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::model::{Part, Section, Span};
 
 use super::headings::{self, HeadingMatch, Style};
@@ -24,9 +28,13 @@ struct Flat {
     part: Option<Part>,
 }
 
-/// The outline of `text`, given its paragraphs; the title paragraph (if any) is skipped.
+/// The outline of `text`, given its paragraphs; the title paragraph (if any) is skipped, and so
+/// are the attachments ("附件：…") that may close a report: the body ends where they begin.
 /// Returns the top sections and the preamble span.
 pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Section>, Span) {
+    let body_end = attachments_start(text, paragraphs).unwrap_or(paragraphs.len());
+    let end = paragraphs.get(body_end).map_or(text.len(), |p| p.start);
+    let paragraphs = &paragraphs[..body_end];
     let candidates: Vec<Option<HeadingMatch>> = paragraphs
         .iter()
         .enumerate()
@@ -53,10 +61,10 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
         (paragraphs.to_vec(), candidates)
     };
     let flats = place(text, &paragraphs, &candidates);
-    let preamble_end = flats.first().map_or(text.len(), |f| f.start);
+    let preamble_end = flats.first().map_or(end, |f| f.start);
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
     let preamble = trim_span(text, Span::new(preamble_start, preamble_end));
-    (to_tree(text, &flats), preamble)
+    (to_tree(text, &flats, end), preamble)
 }
 
 /// In a numbered outline, short unpunctuated lines that stand only before the first numbered
@@ -104,6 +112,22 @@ fn keep_lead_runs(candidates: Vec<Option<HeadingMatch>>) -> Vec<Option<HeadingMa
     flush(&mut group, &mut candidates);
     candidates
 }
+
+/// The paragraph where a closing list of attachments begins ("附件：1.…", "附件1"), if the
+/// report has one in its second half.
+fn attachments_start(text: &str, paragraphs: &[Span]) -> Option<usize> {
+    let half = paragraphs.len() / 2;
+    paragraphs
+        .iter()
+        .enumerate()
+        .skip(half.max(1))
+        .find(|(_, p)| ATTACHMENTS.is_match(&text[p.start..p.end]))
+        .map(|(i, _)| i)
+}
+
+static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[：:]|$)").expect("static regex")
+});
 
 /// A text that lost its line breaks was cut before every short sentence that might lead a
 /// paragraph; where that sentence turned out to lead nothing, join the pieces again.
@@ -295,17 +319,17 @@ fn trim_span(text: &str, span: Span) -> Span {
 }
 
 /// Turn the flat, depth-annotated headings into a tree with body and extent spans and parts.
-fn to_tree(text: &str, flats: &[Flat]) -> Vec<Section> {
+fn to_tree(text: &str, flats: &[Flat], end: usize) -> Vec<Section> {
     let mut parts_so_far: Vec<Part> = Vec::new();
     // The part of the open section at each depth, for children to inherit.
     let mut parents: Vec<Part> = Vec::new();
     let mut nodes: Vec<(usize, Section)> = Vec::with_capacity(flats.len());
     for (i, f) in flats.iter().enumerate() {
-        let next_start = flats.get(i + 1).map_or(text.len(), |n| n.start);
+        let next_start = flats.get(i + 1).map_or(end, |n| n.start);
         let extent_end = flats[i + 1..]
             .iter()
             .find(|n| n.depth <= f.depth)
-            .map_or(text.len(), |n| n.start);
+            .map_or(end, |n| n.start);
         let part = if f.depth == 0 {
             let part = f.part.unwrap_or_else(|| {
                 if parts_so_far
@@ -462,6 +486,18 @@ mod tests {
                 "一、主要举措和成效 [achievements]",
                 "二、存在的问题 [problems]"
             ]
+        );
+    }
+
+    #[test]
+    fn attachments_close_the_body() {
+        let text = "一、主要举措\n正文。\n二、下一步安排\n正文。\n附件：1.2023年法治政府建设统计表\n2.2024年工作要点";
+        let (sections, _) = build(text, &paragraphs(text), None);
+        assert_eq!(sections.len(), 2);
+        assert!(sections[1].children.is_empty());
+        assert_eq!(
+            &text[sections[1].extent.start..sections[1].extent.end],
+            "二、下一步安排\n正文。"
         );
     }
 
