@@ -294,6 +294,11 @@ pub fn clean_blocks<'a>(
             continue;
         }
         chrome.extend(removed.into_iter().map(|s| (i, s)));
+        // A page prints its headline, then the article repeats it: keep one.
+        if bodies.last() == Some(&rest) && rest.chars().count() <= 80 && !ends_as_sentence(&rest) {
+            chrome.push((i, rest));
+            continue;
+        }
         kept.push(i);
         bodies.push(rest);
     }
@@ -744,6 +749,15 @@ mod tests {
             kept.contains("一是规范执法"),
             "long items are not a nav bar"
         );
+    }
+
+    #[test]
+    fn a_headline_repeated_above_the_body_is_kept_once() {
+        let text = format!(
+            "某乡法治政府建设工作情况报告\n发布时间：2023-12-28 10:36\n某乡法治政府建设工作情况报告\n{PARA}"
+        );
+        let (out, _) = run(&text);
+        assert_eq!(out, format!("某乡法治政府建设工作情况报告\n{PARA}"));
     }
 
     #[test]
