@@ -108,14 +108,25 @@ const DATE: &str = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?:\s*日)?(
 const SEP: &str = r"(?:[>＞»›→]|&gt;)";
 const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印本文|我要打印|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
 
-/// Labels longest first, so that 信息来源 wins over 来源.
+/// Labels longest first, so that 信息来源 wins over 来源. Table layouts space a label's
+/// characters out to align them ("索 引 号", "文　　号"), so spaces may stand between them.
 fn label_alternation() -> String {
     let mut labels: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
     labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
-    labels.join("|")
+    labels
+        .iter()
+        .map(|l| {
+            l.chars()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(r"[ \u{3000}]{0,4}")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn kind_of(label: &str) -> Kind {
+    let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
     LABELS
         .iter()
         .find(|(l, _)| *l == label)
@@ -289,7 +300,7 @@ pub fn clean_blocks<'a>(
             continue;
         }
         let (rest, removed) = strip_segments(t, &mut found);
-        if rest.is_empty() || WIDGET_ONLY.is_match(&rest) {
+        if rest.is_empty() || WIDGET_ONLY.is_match(&rest) || is_nav_bar(&rest) {
             chrome.push((i, t.to_string()));
             continue;
         }
@@ -381,17 +392,21 @@ fn is_whole_line_chrome(t: &str) -> bool {
         || (FOOTER.is_match(t) && !ends_as_sentence(t) && t.chars().count() <= 200)
 }
 
-/// "首页 | 无障碍 | 长者模式 | 登录": three or more short items between bar separators.
+/// "首页 | 无障碍 | 长者模式 | 登录": three or more short items between bar separators; or a
+/// breadcrumb's remains, short items between arrows ("> 政务公开 >> 法治政府建设").
 fn is_nav_bar(t: &str) -> bool {
-    let items: Vec<&str> = t
-        .split(['|', '｜', '丨'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|s| s.chars().count() <= 8 && !s.contains(['。', '，', ',', '；']))
+    let short = |s: &&str| s.chars().count() <= 8 && !s.contains(['。', '，', ',', '；']);
+    let items = |seps: &[char]| -> Vec<&str> {
+        t.split(seps)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let bars = items(&['|', '｜', '丨']);
+    let arrows = items(&['>', '＞', '»', '›', '→']);
+    let arrow_count = t.matches(['>', '＞', '»', '›', '→']).count();
+    (bars.len() >= 3 && bars.iter().all(short))
+        || (arrow_count >= 2 && !arrows.is_empty() && arrows.iter().all(short))
 }
 
 fn ends_as_sentence(t: &str) -> bool {
@@ -749,6 +764,16 @@ mod tests {
             kept.contains("一是规范执法"),
             "long items are not a nav bar"
         );
+    }
+
+    #[test]
+    fn labels_spaced_out_for_a_table_are_labels() {
+        let text = format!(
+            "索 引 号：11120103MB1580622X/2023-00087\n文　　号：某政报〔2023〕3号\n发布日期：2023-03-28\n{PARA}"
+        );
+        let (out, meta) = run(&text);
+        assert_eq!(out, PARA);
+        assert_eq!(meta.published, Some((2023, 3, 28)));
     }
 
     #[test]

@@ -75,11 +75,16 @@ fn page_title_line(
     page_title: Option<&str>,
 ) -> Option<(String, Span)> {
     let wanted = page_title?.trim();
+    // A page's <title> often adds the site's name ("…年度报告-某区人民政府").
+    let is_it = |line: &str| {
+        line == wanted
+            || (wanted.starts_with(line) && line.chars().count() >= 8 && TITLE_WORDS.is_match(line))
+    };
     paragraphs
         .iter()
         .take(6)
-        .find(|p| !wanted.is_empty() && text[p.start..p.end].trim() == wanted)
-        .map(|p| (wanted.to_string(), *p))
+        .find(|p| !wanted.is_empty() && is_it(text[p.start..p.end].trim()))
+        .map(|p| (text[p.start..p.end].trim().to_string(), *p))
 }
 
 /// A page title (from the saved page's markup) that the text repeats near its top.
@@ -151,6 +156,15 @@ mod tests {
         assert_eq!(
             title(text, Some("某市2022年法治政府建设年度报告")).as_deref(),
             Some("某市2022年法治政府建设年度报告")
+        );
+    }
+
+    #[test]
+    fn a_page_title_with_the_site_name_finds_its_line() {
+        let text = "导航\n某区2022年法治政府建设情况报告\n正文。";
+        assert_eq!(
+            title(text, Some("某区2022年法治政府建设情况报告-某区人民政府")).as_deref(),
+            Some("某区2022年法治政府建设情况报告")
         );
     }
 
