@@ -60,7 +60,8 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
     } else {
         (paragraphs.to_vec(), candidates)
     };
-    let flats = place(text, &paragraphs, &candidates);
+    let mut flats = place(text, &paragraphs, &candidates);
+    open_unheaded_achievements(&paragraphs, title, &mut flats);
     let preamble_end = flats.first().map_or(end, |f| f.start);
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
     let preamble = trim_span(text, Span::new(preamble_start, preamble_end));
@@ -88,6 +89,35 @@ fn drop_stray_plain_lines(mut candidates: Vec<Option<HeadingMatch>>) -> Vec<Opti
         }
     }
     candidates
+}
+
+/// A report without a single heading still has its parts: after the opening paragraph come the
+/// achievements ("一是…二是…" paragraphs), then the problems and plans its paragraphs open.
+/// Give the achievements an unheaded block of their own when the text sets the others apart.
+fn open_unheaded_achievements(paragraphs: &[Span], title: Option<Span>, flats: &mut Vec<Flat>) {
+    let Some(first) = flats.first() else {
+        return;
+    };
+    if flats.iter().any(|f| f.heading.is_some()) {
+        return;
+    }
+    let body: Vec<&Span> = paragraphs
+        .iter()
+        .filter(|p| title.is_none_or(|t| !t.contains(**p)) && p.start < first.start)
+        .collect();
+    // The opening paragraph stays the preamble; at least one paragraph must follow it.
+    if let Some(second) = body.get(1) {
+        flats.insert(
+            0,
+            Flat {
+                depth: 0,
+                heading: None,
+                body_start: second.start,
+                start: second.start,
+                part: Some(Part::Achievements),
+            },
+        );
+    }
 }
 
 /// Drop run-in lead candidates that have no sibling leading the same way.
@@ -487,6 +517,20 @@ mod tests {
                 "二、存在的问题 [problems]"
             ]
         );
+    }
+
+    #[test]
+    fn a_report_without_headings_still_has_its_parts() {
+        let text = "某县2022年法治政府建设工作报告\n2022年，某县扎实推进依法行政。\n一是强化组织领导。研究法治工作4次。\n二是规范执法。评查案卷120卷。\n一年来，全县法治政府建设取得成效，但也存在一些问题：一是基层力量薄弱。\n下一步，我们将持续推进法治政府建设。";
+        let paras = paragraphs(text);
+        let (sections, preamble) = build(text, &paras, Some(paras[0]));
+        let parts: Vec<Part> = sections.iter().map(|s| s.part).collect();
+        assert_eq!(parts, [Part::Achievements, Part::Problems, Part::Plans]);
+        assert_eq!(
+            &text[preamble.start..preamble.end],
+            "2022年，某县扎实推进依法行政。"
+        );
+        assert!(sections.iter().all(|s| s.heading.is_none()));
     }
 
     #[test]
