@@ -122,6 +122,14 @@ fn number_of(style: Style, raw: &str) -> Option<u32> {
     }
 }
 
+/// The numbering style `para` opens with, heading or not.
+pub fn marker_style(para: &str) -> Option<Style> {
+    NUMBERED
+        .iter()
+        .find(|(_, re)| re.is_match(para))
+        .map(|(style, _)| *style)
+}
+
 /// Length of the heading numbering ("一、", "（二）") at the start of `para`, if any.
 pub fn numbered_marker(para: &str) -> Option<usize> {
     NUMBERED

@@ -34,6 +34,7 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
     let catalogue = Catalogue::embedded();
     let mut out = Vec::new();
     let mut prev: Option<Prev> = None;
+    let mut last_change: Option<(usize, f64, String)> = None;
     let mut i = 0;
     while i < f.len() {
         if !scan::may_start(&f, i) {
@@ -48,6 +49,18 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             }
             Scan::Found(q) => q,
         };
+        // "同比分别下降21.4%和18.2%": a rate joined to a change by 和/、/及 shares its direction.
+        if let Some((end, sign, unit)) = &last_change
+            && q.kind != IndicatorKind::Change
+            && &q.unit == unit
+            && matches!(
+                f.string(*end, q.start).trim(),
+                "和" | "、" | "及" | "与" | "以及"
+            )
+        {
+            q.kind = IndicatorKind::Change;
+            q.value = q.value.abs() * sign;
+        }
         let (label, total) = label::label(&f, lex, &q, prev.as_ref());
         if total && q.qualifier.is_none() {
             q.qualifier = Some(Qualifier::Total);
@@ -59,6 +72,8 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
         let canonical = catalogue
             .classify(&label, &q.unit, q.kind)
             .map(|c| c.id.clone());
+        last_change =
+            (q.kind == IndicatorKind::Change).then(|| (q.end, q.value.signum(), q.unit.clone()));
         let at = Span::new(f.offsets[q.start], f.offsets[q.end]);
         out.push(Indicator {
             span: text[at.start..at.end].to_string(),
@@ -73,6 +88,7 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             themes: Default::default(),
         });
         i = q.end.max(i + 1);
+
         prev = Some(Prev { end: q.end, label });
     }
     out

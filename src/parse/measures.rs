@@ -19,9 +19,9 @@ static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?([一二三四五六七八九十]{1,3})是")
         .expect("static regex")
 });
-/// "（1）", "1、", "①" items running inside a paragraph.
+/// "（1）", "（一）", "1、", "①" items running inside a paragraph or opening paragraphs.
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2})[）)]|(\d{1,2})[、．]|([①②③④⑤⑥⑦⑧⑨⑩]))")
+    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|(\d{1,2})[、．]|([①②③④⑤⑥⑦⑧⑨⑩]))")
         .expect("static regex")
 });
 
@@ -92,7 +92,10 @@ fn numbered_items(body: &str) -> Vec<(usize, usize)> {
             let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
             let n = match m.as_str().parse::<u32>() {
                 Ok(n) => n,
-                Err(_) => m.as_str().chars().next()? as u32 - '①' as u32 + 1,
+                Err(_) => chinese_number(m.as_str()).or_else(|| {
+                    let c = m.as_str().chars().next()?;
+                    ('①'..='⑩').contains(&c).then(|| c as u32 - '①' as u32 + 1)
+                })?,
             };
             let marker_start = body[..m.start()]
                 .rfind(['（', '('])
@@ -200,6 +203,14 @@ mod tests {
         let got = summary(body);
         assert_eq!(got.len(), 2);
         assert!(got[1].1.starts_with("开展专项监督"));
+    }
+
+    #[test]
+    fn bracketed_chinese_items_as_paragraphs() {
+        let body = "（一）持续深入学习贯彻习近平法治思想。压实责任。\n（二）深化改革，力争网上可办率达到98%以上。\n（三）加强执法队伍建设。";
+        let got = summary(body);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].1.starts_with("深化改革"));
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
         })
         .collect();
     let candidates = drop_stray_plain_lines(keep_lead_runs(candidates));
+    let candidates = consistent_item_runs(text, paragraphs, candidates);
     let lost_breaks = super::paragraphs::lost_breaks(&super::paragraphs::lines(text));
     let (paragraphs, candidates) = if lost_breaks {
         let (paragraphs, candidates) = rejoin_lone_leads(text, paragraphs, candidates);
@@ -66,6 +67,37 @@ pub fn build(text: &str, paragraphs: &[Span], title: Option<Span>) -> (Vec<Secti
     let preamble_start = title.map_or(0, |t| t.end.min(preamble_end));
     let preamble = trim_span(text, Span::new(preamble_start, preamble_end));
     (to_tree(text, &flats, end), preamble)
+}
+
+/// Consecutive paragraphs numbered in one style ("（一）…。（二）…。（三）…。") are all headings
+/// or all items: when some are too long to be headings, the run is a list, and none is.
+fn consistent_item_runs(
+    text: &str,
+    paragraphs: &[Span],
+    mut candidates: Vec<Option<HeadingMatch>>,
+) -> Vec<Option<HeadingMatch>> {
+    let styles: Vec<Option<Style>> = paragraphs
+        .iter()
+        .map(|p| headings::marker_style(&text[p.start..p.end]))
+        .collect();
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let Some(style) = styles[i] else {
+            i += 1;
+            continue;
+        };
+        let run_end = (i..paragraphs.len())
+            .find(|&j| styles[j] != Some(style))
+            .unwrap_or(paragraphs.len());
+        let headings = (i..run_end).filter(|&j| candidates[j].is_some()).count();
+        if run_end - i >= 2 && headings > 0 && headings < run_end - i {
+            for c in &mut candidates[i..run_end] {
+                *c = None;
+            }
+        }
+        i = run_end;
+    }
+    candidates
 }
 
 /// In a numbered outline, short unpunctuated lines that stand only before the first numbered
@@ -531,6 +563,21 @@ mod tests {
             "2022年，某县扎实推进依法行政。"
         );
         assert!(sections.iter().all(|s| s.heading.is_none()));
+    }
+
+    #[test]
+    fn a_run_of_numbered_sentences_is_a_list_when_some_are_too_long_for_headings() {
+        let long = "持续深入学习贯彻习近平法治思想，把党的领导贯穿法治政府建设全过程各方面，健全党政主要负责人述法制度，推动法治建设责任落实落细";
+        let text = format!(
+            "一、主要举措\n正文。\n二、下一步安排\n（一）{long}。\n（二）深化改革，力争网上可办率达到98%以上。\n（三）{long}。"
+        );
+        let paras = paragraphs(&text);
+        let (sections, _) = build(&text, &paras, None);
+        assert!(
+            sections[1].children.is_empty(),
+            "{:?}",
+            sections[1].children
+        );
     }
 
     #[test]

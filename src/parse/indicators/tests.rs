@@ -489,6 +489,15 @@ fn canonical_ids() {
 }
 
 #[test]
+fn a_rate_joined_to_a_change_shares_its_direction() {
+    let found = find_indicators("刑事案件和治安案件同比分别下降21.4%和18.2%。");
+    let values: Vec<(f64, IndicatorKind)> = found.iter().map(|i| (i.value, i.kind)).collect();
+    assert_eq!(values, [(-21.4, Change), (-18.2, Change)]);
+    let found = find_indicators("调解成功率98.5%和群众满意率96%");
+    assert!(found.iter().all(|i| i.kind == Percent && i.value > 0.0));
+}
+
+#[test]
 fn a_change_has_no_canonical_id_so_it_is_never_compared_with_a_level() {
     let found = find_indicators("新收行政复议案件1024件，同比增长35.4%");
     let ids: Vec<_> = found
