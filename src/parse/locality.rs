@@ -7,6 +7,9 @@
 //! divisions (many 桥头镇): the one whose ancestors or descendants are also named wins.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::divisions::{DivId, Divisions, Mention, is_han};
 use crate::model::{Level, Locality, PageMeta};
@@ -675,14 +678,22 @@ fn names_itself(s: &str) -> bool {
     }
 }
 
-/// The longest department name `s` starts with.
-fn department_at(s: &str) -> Option<&'static str> {
-    DEPARTMENTS
+/// The longest department name `s` starts with, or the management committee of a zone the
+/// place set up (嘉兴|经济技术开发区管理委员会): such zones are bodies of their place, not places.
+fn department_at(s: &str) -> Option<&str> {
+    let listed = DEPARTMENTS
         .iter()
         .filter(|d| s.starts_with(*d))
         .max_by_key(|d| d.len())
-        .copied()
+        .map(|d| d.len());
+    let zone = ZONE_COMMITTEE.find(s).map(|m| m.end());
+    listed.max(zone).map(|len| &s[..len])
 }
+
+static ZONE_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\s，,。；（(]{0,10}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|新区|产业园区|工业园区|园区|试验区|示范区)(?:管理委员会|管委会)")
+        .expect("static regex")
+});
 
 /// The last mention of a run written back to back (南昌县莲塘镇 → 莲塘镇).
 fn chain_end(ms: &[Mention], mut i: usize) -> usize {

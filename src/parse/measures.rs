@@ -122,15 +122,19 @@ fn items_in_sequence(body: &str, marks: &[(u32, usize, usize)]) -> Vec<(usize, u
             next = 2;
         }
     }
+    // An item runs on over unmarked paragraphs to the next item; the last one ends with its
+    // paragraph, since what follows the list is the section's conclusion, not the item.
     chosen
         .iter()
         .enumerate()
-        .map(|(i, &(_, text_start))| {
-            let para_end = body[text_start..]
-                .find('\n')
-                .map_or(body.len(), |j| text_start + j);
-            let next_marker = chosen.get(i + 1).map_or(body.len(), |n| n.0);
-            (text_start, para_end.min(next_marker))
+        .map(|(i, &(_, text_start))| match chosen.get(i + 1) {
+            Some(next) => (text_start, next.0),
+            None => {
+                let para_end = body[text_start..]
+                    .find('\n')
+                    .map_or(body.len(), |j| text_start + j);
+                (text_start, para_end)
+            }
         })
         .collect()
 }
@@ -189,6 +193,18 @@ mod tests {
         let got = summary(body);
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].1, "健全制度机制，提升决策水平。规范决策。");
+    }
+
+    #[test]
+    fn an_item_runs_on_over_unmarked_paragraphs() {
+        let body = "一是强化组织领导。研究法治工作4次。\n全面推行年终述法。\n二是规范执法。评查案卷120卷。\n结语不属于任何一项。";
+        let got = summary(body);
+        assert_eq!(got.len(), 2);
+        assert_eq!(
+            got[0].1,
+            "强化组织领导。研究法治工作4次。\n全面推行年终述法。"
+        );
+        assert_eq!(got[1].1, "规范执法。评查案卷120卷。");
     }
 
     #[test]
