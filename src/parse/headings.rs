@@ -83,6 +83,8 @@ static NOT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
         r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$",
         r"|(人民政府|委员会|办公室|办公厅|司法局|司法厅|局|厅|委|院|政府)$",
         r"|如下$|^附件|^[（(].*[）)]$|^[-—]",
+        // Table captions and rows flattened to text: "表1 …", "受理行政案件 1,204 1,356".
+        r"|^表\s*[\d一二三四五六七八九十]|\t|\d[\d,.%]*\s+[+\-−]?\d|\S\s{2,}\S",
     ))
     .expect("static regex")
 });
@@ -327,6 +329,18 @@ mod tests {
             "（2）行政复议受理案件68件，审结65件，纠错率为12.3%。",
         ] {
             assert_eq!(heading(para), None, "{para}");
+        }
+    }
+
+    #[test]
+    fn table_lines_are_not_headings() {
+        for line in [
+            "表1 2022—2023年主要执法数据对比",
+            "指标\t2022年\t2023年\t增减",
+            "受理行政案件 1,204 1,356 +12.6%",
+            "项目  数量  占比",
+        ] {
+            assert!(plain(line).is_none(), "{line}");
         }
     }
 

@@ -21,7 +21,7 @@ static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "（1）", "（一）", "1、", "①" items running inside a paragraph or opening paragraphs.
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|(\d{1,2})[、．]|([①②③④⑤⑥⑦⑧⑨⑩]))")
+    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|(\d{1,2})[、．.]|([①②③④⑤⑥⑦⑧⑨⑩]))")
         .expect("static regex")
 });
 
@@ -89,6 +89,12 @@ fn numbered_items(body: &str) -> Vec<(usize, usize)> {
         .captures_iter(body)
         .filter_map(|c| {
             let whole = c.get(0)?;
+            // "1.5万件" is a number, not item 1.
+            if whole.as_str().ends_with('.')
+                && body[whole.end()..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
             let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
             let n = match m.as_str().parse::<u32>() {
                 Ok(n) => n,
@@ -219,6 +225,15 @@ mod tests {
         let got = summary(body);
         assert_eq!(got.len(), 2);
         assert!(got[1].1.starts_with("开展专项监督"));
+    }
+
+    #[test]
+    fn items_numbered_with_ascii_periods_but_not_decimals() {
+        let body = "1.持续深入学习宣传贯彻习近平法治思想，推动领导干部尊法学法。\n2.深化“放管服”改革，持续优化营商环境。\n某县人民政府\n2023年2月15日";
+        let got = summary(body);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let decimals = summary("全年办理各类案件。1.5万件矛盾纠纷得到化解。群众满意度持续提升。");
+        assert_eq!(decimals.len(), 3, "sentences, not items: {decimals:?}");
     }
 
     #[test]

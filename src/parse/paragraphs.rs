@@ -110,7 +110,7 @@ static GLUED_BODY: LazyLock<Regex> =
 fn split_inline_run(text: &str, para: Span) -> Vec<Span> {
     let slice = &text[para.start..para.end];
     if PAREN_NUMERAL.find(slice).is_none_or(|m| m.start() != 0) {
-        return vec![para];
+        return split_at_plans(text, para);
     }
     let mut out = Vec::new();
     let mut start = 0;
@@ -123,6 +123,23 @@ fn split_inline_run(text: &str, para: Span) -> Vec<Span> {
     push_trimmed(text, para.start + start, para.end, &mut out);
     out
 }
+
+/// "…仍存在一些不足，…。下一步，我镇将…": the plans begin a paragraph of their own even when
+/// the report ran them on after the problems.
+fn split_at_plans(text: &str, para: Span) -> Vec<Span> {
+    let slice = &text[para.start..para.end];
+    let Some(m) = PLANS_RUN_ON.find(slice) else {
+        return vec![para];
+    };
+    let at = para.start + m.start() + m.as_str().find("下一").unwrap_or(0);
+    let mut out = Vec::new();
+    push_trimmed(text, para.start, at, &mut out);
+    push_trimmed(text, at, para.end, &mut out);
+    out
+}
+
+static PLANS_RUN_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[。！？]\s*下一(?:步|年度?)[，,]").expect("static regex"));
 
 /// Split a paragraph of a text without line breaks before a parenthesised numeral, and after a
 /// numbered heading where its body evidently begins.
@@ -218,6 +235,19 @@ mod tests {
         assert_eq!(
             texts(text, &paragraphs(text)),
             ["一、加强领导", "坚持学法。", "二、规范执法"]
+        );
+    }
+
+    #[test]
+    fn plans_run_on_after_the_problems_start_a_paragraph() {
+        let text =
+            "一年来成效明显，但仍存在一些不足，基层力量薄弱。下一步，我镇将持续推进法治建设。";
+        assert_eq!(
+            texts(text, &paragraphs(text)),
+            [
+                "一年来成效明显，但仍存在一些不足，基层力量薄弱。",
+                "下一步，我镇将持续推进法治建设。"
+            ]
         );
     }
 

@@ -26,6 +26,9 @@ static OTHER_HEADING: LazyLock<Regex> =
 /// A paragraph that opens the problems part without a heading: "一年来…但还存在一些问题和不足：".
 static PROBLEMS_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
+        // "仍存在一些不足，…": shortcomings (not 问题, which achievements solve all the time)
+        // listed straight after a comma.
+        r"^(?:[^。]{0,120}。){0,2}[^。]{0,40}(?:存在|还有|仍有|也有)[^。，,]{0,10}(?:不足|短板|差距|弱项)[，,]|",
         r"^(?:[^。]{0,120}。){0,2}[^。]{0,80}(?:存在|还有|仍有|面临|也有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)",
         r"[^。]{0,30}(?:[：:]|主要(?:是|表现在)|一是|。\s*一是)",
     ))
@@ -188,6 +191,20 @@ mod tests {
         );
         assert_eq!(
             of_paragraph("排查法治建设中的突出问题，及时提出建设性的整改意见。"),
+            None
+        );
+    }
+
+    #[test]
+    fn shortcomings_listed_after_a_comma_open_the_problems() {
+        assert_eq!(
+            of_paragraph(
+                "一年来，全镇法治建设取得成效，但仍存在一些不足，部分村干部法治意识不强。"
+            ),
+            Some(Part::Problems)
+        );
+        assert_eq!(
+            of_paragraph("我们排查法治建设中存在的突出问题，及时整改到位。"),
             None
         );
     }
