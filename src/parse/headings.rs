@@ -199,6 +199,14 @@ pub fn plain(para: &str) -> Option<HeadingMatch> {
     if starts_with_ordinal_item(para) {
         return None;
     }
+    // A table's header or row flattened to text: several cells with figures ("指标 2022年 2023年").
+    let cells_with_figures = para
+        .split_whitespace()
+        .filter(|cell| cell.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    if cells_with_figures >= 2 {
+        return None;
+    }
     Some(HeadingMatch {
         style: Style::Plain,
         number: None,
@@ -339,6 +347,7 @@ mod tests {
             "指标\t2022年\t2023年\t增减",
             "受理行政案件 1,204 1,356 +12.6%",
             "项目  数量  占比",
+            "指标 2022年 2023年 增减",
         ] {
             assert!(plain(line).is_none(), "{line}");
         }
