@@ -178,6 +178,10 @@ static SEGMENTS: LazyLock<Regex> = LazyLock::new(|| {
     re(&patterns.join("|"))
 });
 
+/// Page numbers of a printed document: "- 3 -", "第 3 页 共 8 页", "3/8".
+const PAGE_NUMBER_PATTERN: &str = r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?$|^\d{1,3}\s*/\s*\d{1,3}$";
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| re(PAGE_NUMBER_PATTERN));
+
 /// Lines that are chrome as a whole.
 static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
@@ -185,6 +189,7 @@ static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]$",
         r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
         r"^欢迎(?:访问|来到|光临)\S{0,30}$",
+        PAGE_NUMBER_PATTERN,
     ]
     .join("|"))
 });
@@ -316,18 +321,106 @@ pub fn clean_blocks<'a>(
 
     let page_like = !chrome.is_empty() || lines.iter().any(|l| l.after_placeholder);
     let captions = captions(&lines, &kept, &bodies, page_like);
-    let mut out = Vec::with_capacity(bodies.len());
+    let mut out: Vec<(usize, String)> = Vec::with_capacity(bodies.len());
     for ((i, body), is_caption) in kept.into_iter().zip(bodies).zip(captions) {
         if is_caption {
             chrome.push((i, body));
         } else {
-            out.push(body);
+            out.push((i, body));
         }
     }
+    let out = drop_running_headers(out, &mut chrome);
     chrome.sort_by_key(|(i, _)| *i);
     meta.chrome.extend(chrome.into_iter().map(|(_, s)| s));
     found.fill(meta);
-    out.join("\n")
+    rejoin_hard_wraps(out.into_iter().map(|(_, l)| l).collect()).join("\n")
+}
+
+/// A short line printed on every page next to its page number (a PDF's running header,
+/// "某县人民政府文件") is not text. Lines are (original line index, text).
+fn drop_running_headers(
+    lines: Vec<(usize, String)>,
+    chrome: &mut Vec<(usize, String)>,
+) -> Vec<(usize, String)> {
+    const MIN_REPEATS: usize = 2;
+    const MAX_HEADER_CHARS: usize = 24;
+    const NEAR: usize = 1;
+    let page_numbers: Vec<usize> = chrome
+        .iter()
+        .filter(|(_, c)| PAGE_NUMBER.is_match(c))
+        .map(|(i, _)| *i)
+        .collect();
+    if page_numbers.is_empty() {
+        return lines;
+    }
+    let near_page_number = |i: usize| page_numbers.iter().any(|&p| p.abs_diff(i) <= NEAR);
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, l) in &lines {
+        if near_page_number(*i) && l.chars().count() <= MAX_HEADER_CHARS && !ends_as_sentence(l) {
+            *counts.entry(l.as_str()).or_default() += 1;
+        }
+    }
+    let repeated: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_REPEATS)
+        .map(|(l, _)| l.to_string())
+        .collect();
+    if repeated.is_empty() {
+        return lines;
+    }
+    let (headers, kept): (Vec<_>, Vec<_>) =
+        lines.into_iter().partition(|(_, l)| repeated.contains(l));
+    chrome.extend(headers);
+    kept
+}
+
+/// Text copied out of a PDF is wrapped at the page's width, mid-sentence. When most lines have
+/// one length and do not end a sentence, join every full-width line to the next; a line that
+/// stops short of the width ends its paragraph (or is a heading).
+fn rejoin_hard_wraps(lines: Vec<String>) -> Vec<String> {
+    const MIN_WIDTH: usize = 16;
+    const MIN_WRAPPED_SHARE: f32 = 0.4;
+    const MIN_WRAPPED_LINES: usize = 8;
+    // Digits and Latin letters are narrower than Han characters, so a full line may run over.
+    const MAX_OVERHANG: usize = 4;
+    const MAX_LONGER_SHARE: f32 = 0.1;
+    let lens: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let mut by_len: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &n in lens.iter().filter(|&&n| n >= MIN_WIDTH) {
+        *by_len.entry(n).or_default() += 1;
+    }
+    // The wrap width: the length (with its neighbour below) that most lines have.
+    let Some(width) = by_len.keys().copied().max_by_key(|&w| {
+        (
+            by_len.get(&w).unwrap_or(&0) + by_len.get(&(w - 1)).unwrap_or(&0),
+            w,
+        )
+    }) else {
+        return lines;
+    };
+    let is_full = |i: usize| {
+        lens[i] + 1 >= width && !ends_as_sentence(&lines[i]) && !lines[i].ends_with(['：', ':'])
+    };
+    let full = (0..lines.len()).filter(|&i| is_full(i)).count();
+    // Wrapped text has (almost) no line longer than its width; a report whose paragraphs are
+    // long lines merely has headings of similar lengths.
+    let longer = lens.iter().filter(|&&n| n > width + MAX_OVERHANG).count();
+    if full < MIN_WRAPPED_LINES
+        || (full as f32) < MIN_WRAPPED_SHARE * lines.len() as f32
+        || (longer as f32) > MAX_LONGER_SHARE * lines.len() as f32
+    {
+        return lines;
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut joining = false;
+    for (i, line) in lines.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if joining => last.push_str(line),
+            _ => out.push(line.clone()),
+        }
+        joining = is_full(i);
+    }
+    out
 }
 
 /// Remove controls and invisible characters; note each line's whitespace shape.
@@ -774,6 +867,53 @@ mod tests {
         let (out, meta) = run(&text);
         assert_eq!(out, PARA);
         assert_eq!(meta.published, Some((2023, 3, 28)));
+    }
+
+    #[test]
+    fn text_from_a_pdf_is_unwrapped_and_loses_its_page_furniture() {
+        let paras: Vec<String> = (1..=3)
+            .map(|n| format!("第{n}项工作：坚持把学习贯彻习近平法治思想作为首要政治任务，全面推进依法行政，全县法治政府建设取得明显成效，为经济社会高质量发展提供了有力保障，群众的获得感、幸福感、安全感持续增强，法治化营商环境不断优化。"))
+            .collect();
+        let wrap = |p: &str| -> String {
+            p.chars()
+                .collect::<Vec<_>>()
+                .chunks(20)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let mut text = String::from("某县人民政府文件\n一、主要举措和成效\n");
+        for (page, p) in paras.iter().enumerate() {
+            text.push_str(&wrap(p));
+            let n = page + 1;
+            text.push_str(&format!("\n- {n} -\n第 {n} 页 共 3 页\n某县人民政府文件\n"));
+        }
+        let (out, meta) = run(&text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "一、主要举措和成效");
+        let want: Vec<&str> = paras.iter().map(String::as_str).collect();
+        assert_eq!(lines[1..], want[..]);
+        assert!(meta.chrome.iter().any(|c| c == "第 2 页 共 3 页"));
+        assert!(meta.chrome.iter().any(|c| c == "某县人民政府文件"));
+    }
+
+    #[test]
+    fn headings_of_one_length_do_not_make_a_report_look_wrapped() {
+        let mut text = String::new();
+        for n in 1..=9 {
+            text.push_str(&format!(
+                "（{n}）坚持高位推动，法治建设责任有效落实\n{PARA}{PARA}\n"
+            ));
+        }
+        let (out, _) = run(&text);
+        assert_eq!(out.lines().count(), 18);
+    }
+
+    #[test]
+    fn lines_of_an_ordinary_report_are_not_joined() {
+        let text = format!("一、主要举措和成效\n{PARA}\n{PARA}\n二、存在的问题\n{PARA}");
+        let (out, _) = run(&text);
+        assert_eq!(out.lines().count(), 5);
     }
 
     #[test]
