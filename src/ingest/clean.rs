@@ -190,6 +190,8 @@ static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
         r"^欢迎(?:访问|来到|光临)\S{0,30}$",
         PAGE_NUMBER_PATTERN,
+        // A document number standing alone under a masthead: "某政发〔2024〕3号".
+        r"^\S{1,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d{1,4}\s*号$",
     ]
     .join("|"))
 });
@@ -333,7 +335,7 @@ pub fn clean_blocks<'a>(
     chrome.sort_by_key(|(i, _)| *i);
     meta.chrome.extend(chrome.into_iter().map(|(_, s)| s));
     found.fill(meta);
-    rejoin_hard_wraps(out.into_iter().map(|(_, l)| l).collect()).join("\n")
+    rejoin_hard_wraps(out, &lines).join("\n")
 }
 
 /// A short line printed on every page next to its page number (a PDF's running header,
@@ -344,7 +346,8 @@ fn drop_running_headers(
 ) -> Vec<(usize, String)> {
     const MIN_REPEATS: usize = 2;
     const MAX_HEADER_CHARS: usize = 24;
-    const NEAR: usize = 1;
+    // Counted in source lines, blank ones included.
+    const NEAR: usize = 3;
     let page_numbers: Vec<usize> = chrome
         .iter()
         .filter(|(_, c)| PAGE_NUMBER.is_match(c))
@@ -377,29 +380,36 @@ fn drop_running_headers(
 /// Text copied out of a PDF is wrapped at the page's width, mid-sentence. When most lines have
 /// one length and do not end a sentence, join every full-width line to the next; a line that
 /// stops short of the width ends its paragraph (or is a heading).
-fn rejoin_hard_wraps(lines: Vec<String>) -> Vec<String> {
+fn rejoin_hard_wraps(kept: Vec<(usize, String)>, source: &[Line]) -> Vec<String> {
     const MIN_WIDTH: usize = 16;
     const MIN_WRAPPED_SHARE: f32 = 0.4;
     const MIN_WRAPPED_LINES: usize = 8;
-    // Digits and Latin letters are narrower than Han characters, so a full line may run over.
+    // A full line may fall short of the width by an indent, or run over it: digits and Latin
+    // letters are narrower than Han characters.
+    const SHORTFALL: usize = 6;
     const MAX_OVERHANG: usize = 4;
     const MAX_LONGER_SHARE: f32 = 0.1;
+    let lines: Vec<&str> = kept.iter().map(|(_, l)| l.as_str()).collect();
     let lens: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
     let mut by_len: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for &n in lens.iter().filter(|&&n| n >= MIN_WIDTH) {
         *by_len.entry(n).or_default() += 1;
     }
     // The wrap width: the length (with its neighbour below) that most lines have.
-    let Some(width) = by_len.keys().copied().max_by_key(|&w| {
+    let width = by_len.keys().copied().max_by_key(|&w| {
         (
             by_len.get(&w).unwrap_or(&0) + by_len.get(&(w - 1)).unwrap_or(&0),
             w,
         )
-    }) else {
-        return lines;
+    });
+    let Some(width) = width else {
+        return kept.into_iter().map(|(_, l)| l).collect();
     };
     let is_full = |i: usize| {
-        lens[i] + 1 >= width && !ends_as_sentence(&lines[i]) && !lines[i].ends_with(['：', ':'])
+        lens[i] + SHORTFALL >= width
+            && lens[i] <= width + MAX_OVERHANG
+            && !ends_as_sentence(lines[i])
+            && !lines[i].ends_with(['：', ':'])
     };
     let full = (0..lines.len()).filter(|&i| is_full(i)).count();
     // Wrapped text has (almost) no line longer than its width; a report whose paragraphs are
@@ -409,13 +419,15 @@ fn rejoin_hard_wraps(lines: Vec<String>) -> Vec<String> {
         || (full as f32) < MIN_WRAPPED_SHARE * lines.len() as f32
         || (longer as f32) > MAX_LONGER_SHARE * lines.len() as f32
     {
-        return lines;
+        return kept.into_iter().map(|(_, l)| l).collect();
     }
     let mut out: Vec<String> = Vec::new();
     let mut joining = false;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (at, line)) in kept.iter().enumerate() {
+        // An indented line starts a paragraph of its own, whatever came before.
+        let indented = source.get(*at).is_some_and(|l| l.indented);
         match out.last_mut() {
-            Some(last) if joining => last.push_str(line),
+            Some(last) if joining && !indented => last.push_str(line),
             _ => out.push(line.clone()),
         }
         joining = is_full(i);
@@ -481,7 +493,8 @@ fn is_whole_line_chrome(t: &str) -> bool {
     WHOLE_LINE.is_match(t)
         || WIDGET_ONLY.is_match(t)
         || is_nav_bar(t)
-        || !t.chars().any(char::is_alphanumeric)
+        // A stray mark ("."), but not the wrapped end of a sentence ("%。").
+        || !t.chars().any(|c| c.is_alphanumeric() || "。！？%％".contains(c))
         || (FOOTER.is_match(t) && !ends_as_sentence(t) && t.chars().count() <= 200)
 }
 
@@ -871,9 +884,13 @@ mod tests {
 
     #[test]
     fn text_from_a_pdf_is_unwrapped_and_loses_its_page_furniture() {
-        let paras: Vec<String> = (1..=3)
-            .map(|n| format!("第{n}项工作：坚持把学习贯彻习近平法治思想作为首要政治任务，全面推进依法行政，全县法治政府建设取得明显成效，为经济社会高质量发展提供了有力保障，群众的获得感、幸福感、安全感持续增强，法治化营商环境不断优化。"))
-            .collect();
+        let paras: Vec<String> = [
+            "县政府常务会议全年专题研究法治政府建设工作6次，制定年度工作要点，明确重点任务38项，严格落实会前学法制度，全年开展会前学法13次，组织领导干部旁听庭审2场。",
+            "全面推行证明事项告知承诺制，梳理告知承诺事项126项，县政务服务中心进驻事项1428项，全程网办率达到92.7%，全年新登记经营主体5316户，同比增长11.2%。",
+            "严格落实重大行政决策程序规定，公布年度重大行政决策事项目录7项，全部履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序，未发生决策失误。",
+        ]
+        .map(String::from)
+        .to_vec();
         let wrap = |p: &str| -> String {
             p.chars()
                 .collect::<Vec<_>>()
