@@ -159,8 +159,13 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
         if chars > limit || para[after_marker..len].trim().is_empty() {
             return None;
         }
-        // "（2）审结65件，纠错率为12.3%": an item that states figures is a measure, not a title.
-        if style.is_item_like() && STATES_FIGURES.is_match(&para[after_marker..len]) {
+        // "（2）审结65件，纠错率为12.3%": an item that states figures is a measure, not a title;
+        // so is "1、深入学习…，推动…。", a whole sentence of clauses with nothing after it.
+        let words = &para[after_marker..len];
+        let whole_sentence = para.trim_end().ends_with('。') && para[body_at..].trim().is_empty();
+        if style.is_item_like()
+            && (STATES_FIGURES.is_match(words) || (whole_sentence && words.contains(['，', ','])))
+        {
             return None;
         }
         return Some(HeadingMatch {
@@ -335,6 +340,7 @@ mod tests {
             "1.坚持把学习贯彻习近平法治思想作为首要政治任务，一体推进日常学法、会前学法、任前考法、年终述法。",
             "（2）完善行政裁量基准，修订行政处罚裁量基准1200余条。",
             "（2）行政复议受理案件68件，审结65件，纠错率为12.3%。",
+            "1、深入学习宣传贯彻习近平法治思想，推动领导干部带头尊法学法守法用法。",
         ] {
             assert_eq!(heading(para), None, "{para}");
         }

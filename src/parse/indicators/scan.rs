@@ -260,8 +260,15 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
             break;
         }
     }
-    // A single Chinese digit ("三场硬仗", "一批") is a count only when a qualifier vouches for it.
-    if num.numeral == Numeral::Chinese && num.digits == 1 && value < 10.0 && qualifier.is_none() {
+    // A single Chinese digit ("三场硬仗", "一批") is a count only when a qualifier vouches for
+    // it, or when it counts people ("执法人员两名"): set phrases never do.
+    let counts_people = value >= 2.0 && matches!(unit.as_str(), "名" | "人" | "位" | "人次");
+    if num.numeral == Numeral::Chinese
+        && num.digits == 1
+        && value < 10.0
+        && qualifier.is_none()
+        && !counts_people
+    {
         return Scan::Skip(end);
     }
 

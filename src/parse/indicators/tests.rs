@@ -489,6 +489,14 @@ fn canonical_ids() {
 }
 
 #[test]
+fn a_single_chinese_digit_counts_people() {
+    let found = find_indicators("基层司法所仅有执法人员两名。");
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].value, found[0].unit.as_str()), (2.0, "名"));
+    assert!(find_indicators("打赢三场硬仗，推出一批典型，坚持两个维护。").is_empty());
+}
+
+#[test]
 fn a_rate_joined_to_a_change_shares_its_direction() {
     let found = find_indicators("刑事案件和治安案件同比分别下降21.4%和18.2%。");
     let values: Vec<(f64, IndicatorKind)> = found.iter().map(|i| (i.value, i.kind)).collect();
