@@ -131,6 +131,11 @@ fn split_at_plans(text: &str, para: Span) -> Vec<Span> {
     let Some(m) = PLANS_RUN_ON.find(slice) else {
         return vec![para];
     };
+    // Only the plans that follow a passage on the shortcomings; "下一步将…" closing an
+    // achievement stays where it is.
+    if !SHORTCOMINGS.is_match(&slice[..m.start()]) {
+        return vec![para];
+    }
     let at = para.start + m.start() + m.as_str().find("下一").unwrap_or(0);
     let mut out = Vec::new();
     push_trimmed(text, para.start, at, &mut out);
@@ -138,6 +143,11 @@ fn split_at_plans(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
+static SHORTCOMINGS: LazyLock<Regex> = LazyLock::new(|| {
+    // "存在问题的单位" names whom the problems concern: only listed shortcomings count.
+    Regex::new(r"(?:存在|还有|仍有|也有)[^。]{0,12}(?:不足|短板|差距|弱项)|(?:存在|还有|仍有|也有)[^。]{0,8}问题(?:和不足)?[：:，,]")
+        .expect("static regex")
+});
 static PLANS_RUN_ON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。！？]\s*下一(?:步|年度?)[，,]").expect("static regex"));
 
@@ -249,6 +259,12 @@ mod tests {
                 "下一步，我镇将持续推进法治建设。"
             ]
         );
+    }
+
+    #[test]
+    fn a_next_step_closing_an_achievement_stays_in_it() {
+        let text = "开展执法案卷评查，发现问题31件。存在问题的单位逐一约谈。下一步，将对整改情况开展“回头看”。";
+        assert_eq!(texts(text, &paragraphs(text)).len(), 1);
     }
 
     #[test]

@@ -277,6 +277,16 @@ fn rate_after(f: &Folded, lex: &Lexicon, end: usize) -> Option<String> {
 
 /// The noun phrase after a quantity, up to a break, another number or a verb that ends it.
 fn after_phrase(f: &Folded, lex: &Lexicon, end: usize) -> Vec<char> {
+    // A preposition ends the phrase only where it starts a word: 为 in 行为 does not.
+    let window: String = f.chars[end.min(f.chars.len())..(end + 24).min(f.chars.len())]
+        .iter()
+        .collect();
+    let mut word_starts = Vec::new();
+    let mut at = 0;
+    for token in crate::analyse::segment::tokens(&window) {
+        word_starts.push(end + at);
+        at += token.chars().count();
+    }
     let mut out = Vec::new();
     let mut j = end;
     while let Some(&c) = f.chars.get(j) {
@@ -286,14 +296,18 @@ fn after_phrase(f: &Folded, lex: &Lexicon, end: usize) -> Vec<char> {
             || c.is_ascii_digit()
             || (starts_chinese_numeral(c) && !is_formal_numeral(c) && !out.is_empty())
             || lex.after_stops.at(f, j).is_some()
-            || (out.len() >= 2 && lex.prepositions.at(f, j).is_some())
+            || (out.len() >= 2 && lex.prepositions.at(f, j).is_some() && word_starts.contains(&j))
         {
             break;
         }
         out.push(c);
         j += 1;
     }
+    // Trailing fillers go (…均为), but not the end of a word (行为).
     while let Some(n) = lex.trail_fillers.suffix_of(&out) {
+        if !word_starts.contains(&(end + out.len() - n)) {
+            break;
+        }
         out.truncate(out.len() - n);
     }
     trim(&out).to_vec()

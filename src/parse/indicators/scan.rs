@@ -224,8 +224,10 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
             return Scan::Skip(end);
         }
     }
-    // Instruments named by a small count: 4张清单, 三项制度, 1套工作方案.
+    // Instruments named by a small count: 4张清单, 三项制度, 1套工作方案; but "等8个领域"
+    // closes a list, and counts it.
     if num.integer
+        && prev != Some('等')
         && value <= lex.name_max
         && lex
             .name_classifiers

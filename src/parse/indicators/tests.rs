@@ -489,6 +489,21 @@ fn canonical_ids() {
 }
 
 #[test]
+fn a_count_closing_a_list_is_no_instrument_name() {
+    let found = find_indicators("涵盖市场监管、生态环境等8个领域共67项事项");
+    let spans: Vec<&str> = found.iter().map(|i| i.span.as_str()).collect();
+    assert!(spans.iter().any(|s| s.ends_with("8个")), "{spans:?}");
+    assert!(find_indicators("严格落实4张清单制度").is_empty());
+}
+
+#[test]
+fn a_preposition_inside_a_word_does_not_end_the_label() {
+    let found = find_indicators("对1,254件轻微违法行为依法不予处罚");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].label, "轻微违法行为");
+}
+
+#[test]
 fn a_single_chinese_digit_counts_people() {
     let found = find_indicators("基层司法所仅有执法人员两名。");
     assert_eq!(found.len(), 1);
