@@ -5,102 +5,20 @@
 //! page prints the title twice and dates the report only by "今年以来", and a prefecture reusing
 //! the 一、 ladder at two levels. Each test states what a careful reader sees.
 
+mod common;
+
 use fazhi::check::{Found, check};
-use fazhi::corpus::Corpus;
 use fazhi::model::{IndicatorKind, Level, Part, Report};
 
-struct Expected {
-    file: &'static str,
-    name: &'static str,
-    level: Level,
-    path: &'static [&'static str],
-    department: Option<&'static str>,
-    year: i32,
-    title: Option<&'static str>,
-    /// Top sections: heading as written (None for an unheaded part block) and part.
-    top: &'static [(Option<&'static str>, Part)],
-    /// Indicators: the span ends with this text; value fully scaled; unit.
-    indicators: &'static [(&'static str, f64, &'static str)],
-    /// No indicator's span may end with any of these (years, document numbers, codes …).
-    excluded: &'static [&'static str],
-}
+use common::*;
 
-fn load(file: &str) -> Report {
-    let path = std::path::PathBuf::from(format!("tests/fixtures/field2/{file}"));
-    let corpus = Corpus::load(&[path]);
-    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    corpus.reports.into_iter().next().expect("loaded")
-}
+const DIR: &str = "field2";
 
-/// Every mismatch between the report and what a reader expects, one line each.
-fn mismatches(r: &Report, e: &Expected) -> Vec<String> {
-    let mut out = Vec::new();
-    let got = r.locality.as_ref().map(|l| {
-        (
-            l.name.as_str(),
-            l.level,
-            l.path.iter().map(String::as_str).collect::<Vec<_>>(),
-            l.department.as_deref(),
-        )
-    });
-    let want = (e.name, e.level, e.path.to_vec(), e.department);
-    if got.as_ref() != Some(&want) {
-        out.push(format!("locality: got {got:?}, want {want:?}"));
-    }
-    if r.year != Some(e.year) {
-        out.push(format!("year: got {:?}, want {}", r.year, e.year));
-    }
-    if r.title.as_deref() != e.title {
-        out.push(format!("title: got {:?}, want {:?}", r.title, e.title));
-    }
-    let top: Vec<(Option<&str>, Part)> = r
-        .sections
-        .iter()
-        .map(|s| (s.heading.as_deref(), s.part))
-        .collect();
-    if top != e.top {
-        out.push(format!("top: got {top:#?}\nwant {:#?}", e.top));
-    }
-    for &(span, value, unit) in e.indicators {
-        match r.indicators.iter().find(|i| i.span.ends_with(span)) {
-            None => out.push(format!("indicator {span}: missing")),
-            Some(i) if i.value != value || i.unit != unit => out.push(format!(
-                "indicator {span}: got ({}, {:?}) from {:?}, want ({value}, {unit:?})",
-                i.value, i.unit, i.span
-            )),
-            Some(_) => {}
-        }
-    }
-    for ex in e.excluded {
-        for i in r.indicators.iter().filter(|i| i.span.ends_with(ex)) {
-            out.push(format!(
-                "not an indicator: {:?} ({} {})",
-                i.span, i.value, i.unit
-            ));
-        }
-    }
-    out
-}
-
-/// The report and its mismatches with `e`; the test adds its own checks, then calls `finish`.
 fn read(e: &Expected) -> (Report, Vec<String>) {
-    let r = load(e.file);
-    let m = mismatches(&r, e);
-    (r, m)
+    common::read(DIR, e)
 }
 
-/// Record a mismatch when `got` differs from `want`.
-fn want<T: PartialEq + std::fmt::Debug>(m: &mut Vec<String>, what: &str, got: T, want: T) {
-    if got != want {
-        m.push(format!("{what}: got {got:?}, want {want:?}"));
-    }
-}
-
-fn finish(file: &str, m: &[String]) {
-    assert!(m.is_empty(), "{file}:\n{}", m.join("\n"));
-}
-
-/// The children of the section at `path`: heading for display and part.
+/// The children of the section at `path`, with their parts (this test checks both).
 fn children(r: &Report, path: &[usize]) -> Vec<(String, Part)> {
     r.section(path)
         .map(|s| {
@@ -112,19 +30,12 @@ fn children(r: &Report, path: &[usize]) -> Vec<(String, Part)> {
         .unwrap_or_default()
 }
 
+/// The indicator whose span ends with `span`; missing is a failure of its own.
 fn indicator<'a>(r: &'a Report, span: &str) -> &'a fazhi::model::Indicator {
     r.indicators
         .iter()
         .find(|i| i.span.ends_with(span))
         .unwrap_or_else(|| panic!("no indicator {span}"))
-}
-
-fn no_chrome(m: &mut Vec<String>, r: &Report, chrome: &[&str]) {
-    for c in chrome {
-        if r.text.contains(c) {
-            m.push(format!("chrome left in the text: {c}"));
-        }
-    }
 }
 
 const PROBLEMS: &str = "二、存在的不足和原因";
@@ -138,6 +49,7 @@ fn a_provincial_department_with_the_duty_nested_in_its_achievements() {
         name: "福建省司法厅",
         level: Level::Department,
         path: &["福建省"],
+        code: "35",
         department: Some("司法厅"),
         year: 2022,
         title: Some("福建省司法厅2022年度法治政府建设情况报告"),
@@ -223,6 +135,7 @@ fn problems_and_plans_under_one_shared_heading_with_ascii_punctuation() {
         name: "高平市",
         level: Level::County,
         path: &["山西省", "晋城市", "高平市"],
+        code: "140581",
         department: None,
         year: 2023,
         title: Some("高平市2023年法治政府建设年度报告"),
@@ -292,6 +205,7 @@ fn a_short_county_report_of_shi_paragraphs_without_any_heading() {
         name: "望奎县",
         level: Level::County,
         path: &["黑龙江省", "绥化市", "望奎县"],
+        code: "231221",
         department: None,
         year: 2022,
         title: Some("望奎县2022年法治政府建设工作报告"),
@@ -366,6 +280,7 @@ fn a_city_report_in_utf16le_with_a_bom_and_arabic_items_under_its_parts() {
         name: "三亚市",
         level: Level::Prefecture,
         path: &["海南省", "三亚市"],
+        code: "4602",
         department: None,
         year: 2023,
         title: Some("三亚市2023年法治政府建设年度报告"),
@@ -425,6 +340,7 @@ fn a_gbk_page_laid_out_in_tables() {
         name: "河西区",
         level: Level::County,
         path: &["天津市", "河西区"],
+        code: "120103",
         department: None,
         year: 2022,
         title: Some("天津市河西区2022年法治政府建设情况报告"),
@@ -490,6 +406,7 @@ fn a_banner_with_an_addressee_an_other_part_and_attachments() {
         name: "西乌珠穆沁旗",
         level: Level::County,
         path: &["内蒙古自治区", "锡林郭勒盟", "西乌珠穆沁旗"],
+        code: "152526",
         department: None,
         year: 2023,
         title: Some("西乌珠穆沁旗2023年法治政府建设年度报告"),
@@ -559,6 +476,7 @@ fn a_xiang_whose_page_prints_the_title_twice_and_dates_by_jin_nian_yi_lai() {
         name: "掌子沟乡",
         level: Level::Township,
         path: &["甘肃省", "临夏回族自治州", "临夏县", "掌子沟乡"],
+        code: "622921201",
         department: None,
         year: 2023,
         title: Some("掌子沟乡法治政府建设工作情况报告"),
@@ -597,6 +515,7 @@ fn a_prefecture_reusing_the_yi_ladder_at_two_levels() {
         name: "林芝市",
         level: Level::Prefecture,
         path: &["西藏自治区", "林芝市"],
+        code: "5404",
         department: None,
         year: 2021,
         title: Some("林芝市2021年法治政府建设情况报告"),

@@ -6,142 +6,16 @@
 //! a county report with an addressee, "特此报告。", a joint signature and a date in Chinese
 //! numerals. Each test states what a careful reader sees.
 
-use fazhi::corpus::Corpus;
+mod common;
+
 use fazhi::model::{IndicatorKind, Level, Part, Report};
 
-struct Expected {
-    file: &'static str,
-    name: &'static str,
-    level: Level,
-    path: &'static [&'static str],
-    code: &'static str,
-    department: Option<&'static str>,
-    year: i32,
-    title: Option<&'static str>,
-    /// Top sections: heading as written (None for an unheaded part block) and part.
-    top: &'static [(Option<&'static str>, Part)],
-    /// Indicators: the span (full-width digits read as ASCII) ends with this text; value fully
-    /// scaled; unit.
-    indicators: &'static [(&'static str, f64, &'static str)],
-    /// No indicator's span may end with any of these (years, document numbers, phones …).
-    excluded: &'static [&'static str],
-}
+use common::*;
 
-fn load(file: &str) -> Report {
-    let path = std::path::PathBuf::from(format!("tests/fixtures/field3/{file}"));
-    let corpus = Corpus::load(&[path]);
-    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    corpus.reports.into_iter().next().expect("loaded")
-}
-
-/// A span with full-width digits and signs read as ASCII, so "９８．５％" matches "98.5%".
-fn ascii(span: &str) -> String {
-    span.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '％' | '，' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= b.abs() * 1e-9
-}
-
-/// Every mismatch between the report and what a reader expects, one line each.
-fn mismatches(r: &Report, e: &Expected) -> Vec<String> {
-    let mut out = Vec::new();
-    let got = r.locality.as_ref().map(|l| {
-        (
-            l.name.as_str(),
-            l.level,
-            l.path.iter().map(String::as_str).collect::<Vec<_>>(),
-            l.code.as_deref(),
-            l.department.as_deref(),
-        )
-    });
-    let want = (e.name, e.level, e.path.to_vec(), Some(e.code), e.department);
-    if got.as_ref() != Some(&want) {
-        out.push(format!("locality: got {got:?}, want {want:?}"));
-    }
-    if r.year != Some(e.year) {
-        out.push(format!("year: got {:?}, want {}", r.year, e.year));
-    }
-    if r.title.as_deref() != e.title {
-        out.push(format!("title: got {:?}, want {:?}", r.title, e.title));
-    }
-    let top: Vec<(Option<&str>, Part)> = r
-        .sections
-        .iter()
-        .map(|s| (s.heading.as_deref(), s.part))
-        .collect();
-    if top != e.top {
-        out.push(format!("top: got {top:#?}\nwant {:#?}", e.top));
-    }
-    for &(span, value, unit) in e.indicators {
-        match r.indicators.iter().find(|i| ascii(&i.span).ends_with(span)) {
-            None => out.push(format!("indicator {span}: missing")),
-            Some(i) if !close(i.value, value) || i.unit != unit => out.push(format!(
-                "indicator {span}: got ({}, {:?}) from {:?}, want ({value}, {unit:?})",
-                i.value, i.unit, i.span
-            )),
-            Some(_) => {}
-        }
-    }
-    for ex in e.excluded {
-        for i in r.indicators.iter().filter(|i| ascii(&i.span).ends_with(ex)) {
-            out.push(format!(
-                "not an indicator: {:?} ({} {})",
-                i.span, i.value, i.unit
-            ));
-        }
-    }
-    out
-}
+const DIR: &str = "field3";
 
 fn read(e: &Expected) -> (Report, Vec<String>) {
-    let r = load(e.file);
-    let m = mismatches(&r, e);
-    (r, m)
-}
-
-fn want<T: PartialEq + std::fmt::Debug>(m: &mut Vec<String>, what: &str, got: T, want: T) {
-    if got != want {
-        m.push(format!("{what}: got {got:?}, want {want:?}"));
-    }
-}
-
-fn finish(file: &str, m: &[String]) {
-    assert!(m.is_empty(), "{file}:\n{}", m.join("\n"));
-}
-
-/// The headings of the children of the section at `path`.
-fn children(r: &Report, path: &[usize]) -> Vec<String> {
-    r.section(path)
-        .map(|s| s.children.iter().map(|c| c.display_heading()).collect())
-        .unwrap_or_default()
-}
-
-fn indicator<'a>(r: &'a Report, span: &str) -> Option<&'a fazhi::model::Indicator> {
-    r.indicators.iter().find(|i| ascii(&i.span).ends_with(span))
-}
-
-/// No heading anywhere in the outline contains any of `words`.
-fn no_heading_with(m: &mut Vec<String>, r: &Report, words: &[&str]) {
-    for (_, s) in r.walk() {
-        let h = s.display_heading();
-        if words.iter().any(|w| h.contains(w)) {
-            m.push(format!("not a heading: {h:?}"));
-        }
-    }
-}
-
-fn no_chrome(m: &mut Vec<String>, r: &Report, chrome: &[&str]) {
-    for c in chrome {
-        if r.text.contains(c) {
-            m.push(format!("chrome left in the text: {c}"));
-        }
-    }
+    common::read(DIR, e)
 }
 
 const ACHIEVED: &str = "一、2023年推进法治政府建设的主要举措和成效";

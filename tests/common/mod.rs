@@ -42,10 +42,6 @@ pub fn ascii(span: &str) -> String {
         .collect()
 }
 
-pub fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= b.abs() * 1e-9
-}
-
 /// Every mismatch between the report and what a reader expects, one line each.
 pub fn mismatches(r: &Report, e: &Expected) -> Vec<String> {
     let mut out = Vec::new();
@@ -79,7 +75,8 @@ pub fn mismatches(r: &Report, e: &Expected) -> Vec<String> {
     for &(span, value, unit) in e.indicators {
         match r.indicators.iter().find(|i| ascii(&i.span).ends_with(span)) {
             None => out.push(format!("indicator {span}: missing")),
-            Some(i) if !close(i.value, value) || i.unit != unit => out.push(format!(
+            // Values compare exactly: the parser tidies scaled decimals (17.6亿 is 1760000000).
+            Some(i) if i.value != value || i.unit != unit => out.push(format!(
                 "indicator {span}: got ({}, {:?}) from {:?}, want ({value}, {unit:?})",
                 i.value, i.unit, i.span
             )),
