@@ -6,90 +6,23 @@
 //! dense with numbers that must be told from years, document numbers, hotlines and policy codes.
 //! Each test states what a careful reader sees; failures are collected so one run shows them all.
 
+mod common;
+
 use fazhi::check::check;
-use fazhi::corpus::Corpus;
 use fazhi::model::{IndicatorKind, Level, Part, Qualifier, Report};
 
-struct Expected {
-    file: &'static str,
-    name: &'static str,
-    level: Level,
-    path: &'static [&'static str],
-    department: Option<&'static str>,
-    year: i32,
-    title: Option<&'static str>,
-    /// Top sections: heading as written (None for an unheaded part block) and part.
-    top: &'static [(Option<&'static str>, Part)],
-    /// Indicators: the span ends with this text; value fully scaled; unit.
-    indicators: &'static [(&'static str, f64, &'static str)],
-    /// No indicator's span may end with any of these (years, document numbers, codes …).
-    excluded: &'static [&'static str],
-}
+use common::*;
 
-fn load(file: &str) -> Report {
-    let path = std::path::PathBuf::from(format!("tests/fixtures/field/{file}"));
-    let corpus = Corpus::load(&[path]);
-    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    corpus.reports.into_iter().next().expect("loaded")
-}
+const DIR: &str = "field";
 
-/// Every mismatch between the report and what a reader expects, one line each.
-fn mismatches(r: &Report, e: &Expected) -> Vec<String> {
-    let mut out = Vec::new();
-    let got = r.locality.as_ref().map(|l| {
-        (
-            l.name.as_str(),
-            l.level,
-            l.path.iter().map(String::as_str).collect::<Vec<_>>(),
-            l.department.as_deref(),
-        )
-    });
-    let want = (e.name, e.level, e.path.to_vec(), e.department);
-    if got.as_ref() != Some(&want) {
-        out.push(format!("locality: got {got:?}, want {want:?}"));
-    }
-    if r.year != Some(e.year) {
-        out.push(format!("year: got {:?}, want {}", r.year, e.year));
-    }
-    if r.title.as_deref() != e.title {
-        out.push(format!("title: got {:?}, want {:?}", r.title, e.title));
-    }
-    let top: Vec<(Option<&str>, Part)> = r
-        .sections
-        .iter()
-        .map(|s| (s.heading.as_deref(), s.part))
-        .collect();
-    if top != e.top {
-        out.push(format!("top: got {top:#?}\nwant {:#?}", e.top));
-    }
-    for &(span, value, unit) in e.indicators {
-        match r.indicators.iter().find(|i| i.span.ends_with(span)) {
-            None => out.push(format!("indicator {span}: missing")),
-            Some(i) if i.value != value || i.unit != unit => out.push(format!(
-                "indicator {span}: got ({}, {:?}) from {:?}, want ({value}, {unit:?})",
-                i.value, i.unit, i.span
-            )),
-            Some(_) => {}
-        }
-    }
-    for ex in e.excluded {
-        for i in r.indicators.iter().filter(|i| i.span.ends_with(ex)) {
-            out.push(format!(
-                "not an indicator: {:?} ({} {})",
-                i.span, i.value, i.unit
-            ));
-        }
-    }
-    out
-}
-
+/// Load the fixture and fail on every mismatch with what a careful reader sees.
 fn verify(e: &Expected) -> Report {
-    let r = load(e.file);
-    let m = mismatches(&r, e);
-    assert!(m.is_empty(), "{}:\n{}", e.file, m.join("\n"));
+    let (r, m) = common::read(DIR, e);
+    finish(e.file, &m);
     r
 }
 
+/// The indicator whose span ends with `span`; missing is a failure of its own.
 fn indicator<'a>(r: &'a Report, span: &str) -> &'a fazhi::model::Indicator {
     r.indicators
         .iter()
@@ -108,6 +41,7 @@ fn a_county_with_a_two_line_title_an_addressee_and_four_numbering_levels() {
         name: "鹿邑县",
         level: Level::County,
         path: &["河南省", "周口市", "鹿邑县"],
+        code: "411628",
         department: None,
         year: 2023,
         title: Some("鹿邑县人民政府关于2023年度法治政府建设情况的报告"),
@@ -158,6 +92,7 @@ fn a_subdistrict_with_inline_enumerations_and_unheaded_parts() {
         name: "平江街道",
         level: Level::Township,
         path: &["江苏省", "苏州市", "姑苏区", "平江街道"],
+        code: "320508018",
         department: None,
         year: 2022,
         title: Some("平江街道2022年法治政府建设工作报告"),
@@ -214,6 +149,7 @@ fn a_district_of_a_municipality_with_a_duty_section() {
         name: "渝北区",
         level: Level::County,
         path: &["重庆市", "渝北区"],
+        code: "500112",
         department: None,
         year: 2024,
         title: Some("重庆市渝北区2024年法治政府建设情况报告"),
@@ -253,6 +189,7 @@ fn a_saved_page_as_text_with_chrome_around_a_late_report() {
         name: "江油市",
         level: Level::County,
         path: &["四川省", "绵阳市", "江油市"],
+        code: "510781",
         department: None,
         year: 2023,
         title: Some("江油市2023年法治政府建设年度报告"),
@@ -298,6 +235,7 @@ fn a_saved_html_page_of_a_prefecture_city() {
         name: "桂林市",
         level: Level::Prefecture,
         path: &["广西壮族自治区", "桂林市"],
+        code: "4503",
         department: None,
         year: 2022,
         title: Some("桂林市2022年法治政府建设年度报告"),
@@ -353,6 +291,7 @@ fn an_autonomous_prefecture_writing_numbers_in_chinese_numerals() {
         name: "楚雄彝族自治州",
         level: Level::Prefecture,
         path: &["云南省", "楚雄彝族自治州"],
+        code: "5323",
         department: None,
         year: 2023,
         title: Some("楚雄彝族自治州2023年法治政府建设年度报告"),
@@ -396,6 +335,7 @@ fn a_county_department_with_unnumbered_headings() {
         name: "安溪县市场监督管理局",
         level: Level::Department,
         path: &["福建省", "泉州市", "安溪县"],
+        code: "350524",
         department: Some("市场监督管理局"),
         year: 2021,
         title: Some("安溪县市场监督管理局2021年度法治政府建设工作报告"),
@@ -428,6 +368,7 @@ fn a_gb18030_report_with_crlf_line_ends() {
         name: "敦化市",
         level: Level::County,
         path: &["吉林省", "延边朝鲜族自治州", "敦化市"],
+        code: "222403",
         department: None,
         year: 2022,
         title: Some("敦化市2022年法治政府建设年度报告"),
@@ -459,6 +400,7 @@ fn a_report_that_arrived_as_one_single_line() {
         name: "湄潭县",
         level: Level::County,
         path: &["贵州省", "遵义市", "湄潭县"],
+        code: "520328",
         department: None,
         year: 2024,
         title: Some("湄潭县2024年法治政府建设年度报告"),
@@ -491,6 +433,7 @@ fn a_township_dense_with_numbers_and_things_that_are_not_numbers() {
         name: "天荒坪镇",
         level: Level::Township,
         path: &["浙江省", "湖州市", "安吉县", "天荒坪镇"],
+        code: "330523108",
         department: None,
         year: 2023,
         title: Some("天荒坪镇2023年法治政府建设年度报告"),
