@@ -895,9 +895,9 @@ fn the_status_bar_says_how_many_files_failed() {
         source: "reports/broken.html".into(),
         reason: "binary file, not text".into(),
     });
-    let app = App::new(corpus, Config::default());
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| render(&app, f)).unwrap();
+    let mut app = App::new(corpus, Config::default());
+    // Drawn as the dashboard starts: a resize, then the first frame.
+    let terminal = draw(&mut app, 120, 40);
     let screen: String = terminal
         .backend()
         .buffer()
