@@ -1,4 +1,5 @@
-//! User configuration (TOML) and where it lives.
+//! User configuration (TOML) and where it lives: the one place the environment is read for what
+//! the library is given ([`LibrarySettings`]) and what the dashboard is ([`DashboardSettings`]).
 //!
 //! Looked up in order: the file named by `FAZHI_CONFIG`, then `$XDG_CONFIG_HOME/fazhi/config.toml`,
 //! then the platform's config folder (`directories`). A missing file means defaults; a malformed
@@ -6,6 +7,8 @@
 //!
 //! ```toml
 //! report_folders = ["~/reports"]
+//! themes_file = "~/themes.toml"   # default: themes.toml beside this file; FAZHI_THEMES wins
+//! cache_dir = "/var/cache/fazhi"  # default: FAZHI_CACHE_DIR, $XDG_CACHE_HOME/fazhi, the platform's
 //! language = "en"          # "zh" (default) or "en"
 //! mouse = false            # default true
 //! [keys]                   # replace an action's keys (names as in assets/keymap.toml)
@@ -18,69 +21,21 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use ratatui::style::Color;
+use fazhi_core::settings::{Settings as LibrarySettings, line_column};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::tui::keymap::Keymap;
+use crate::tui::settings::{Colors, Language, Settings as DashboardSettings};
 
-/// Interface language of the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Zh,
-    En,
-}
-
-/// Colours of the dashboard (ignored under `NO_COLOR`, where bold and reverse carry the meaning).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Colors {
-    /// Borders of the focused pane, titles, the selection.
-    pub accent: Color,
-    /// Indicators in the text.
-    pub highlight: Color,
-    /// Search hits and the jump target.
-    pub hit: Color,
-}
-
-impl Default for Colors {
-    fn default() -> Colors {
-        Colors {
-            accent: Color::Cyan,
-            highlight: Color::Yellow,
-            hit: Color::LightMagenta,
-        }
-    }
-}
-
-/// The loaded configuration, with the keymap already patched.
-#[derive(Debug, Clone, PartialEq)]
+/// The loaded configuration: what the library is given, and what the dashboard is.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// The file it came from, if any.
     pub path: Option<PathBuf>,
-    /// Report folders as written (`~` unexpanded); see [`Config::report_folders`].
-    pub folders: Vec<String>,
-    pub language: Language,
-    pub mouse: bool,
-    pub colors: Colors,
-    /// `NO_COLOR` was set (https://no-color.org).
-    pub no_color: bool,
-    pub keymap: Keymap,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            path: None,
-            folders: Vec::new(),
-            language: Language::Zh,
-            mouse: true,
-            colors: Colors::default(),
-            no_color: false,
-            keymap: Keymap::default(),
-        }
-    }
+    /// Report folders, themes file and cache folder, with `~` and the environment resolved.
+    pub library: LibrarySettings,
+    pub dashboard: DashboardSettings,
 }
 
 /// A config file that could not be used.
@@ -105,6 +60,8 @@ pub enum ConfigError {
 struct RawConfig {
     #[serde(default)]
     report_folders: Vec<String>,
+    themes_file: Option<String>,
+    cache_dir: Option<String>,
     #[serde(default)]
     language: Language,
     mouse: Option<bool>,
@@ -128,15 +85,35 @@ impl Config {
         Config::load_with(|name| std::env::var(name).ok())
     }
 
-    /// Load with an explicit environment lookup (`FAZHI_CONFIG`, `XDG_CONFIG_HOME`, `NO_COLOR`).
+    /// Load with an explicit environment lookup: `FAZHI_CONFIG`, `XDG_CONFIG_HOME`, `NO_COLOR`,
+    /// `FAZHI_THEMES`, `FAZHI_CACHE_DIR`, `XDG_CACHE_HOME`.
     pub fn load_with(env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let explicit = env("FAZHI_CONFIG").filter(|p| !p.is_empty());
-        let mut config = match (explicit, default_path(&env)) {
-            (Some(path), _) => Config::from_file(Path::new(&path))?,
-            (None, Some(path)) if path.exists() => Config::from_file(&path)?,
+        let set = |name: &str| env(name).filter(|v| !v.is_empty());
+        let explicit = set("FAZHI_CONFIG").map(PathBuf::from);
+        let file = explicit.clone().or_else(|| default_path(&set));
+        let mut config = match (&explicit, &file) {
+            (Some(path), _) => Config::from_file(path)?,
+            (None, Some(path)) if path.exists() => Config::from_file(path)?,
             _ => Config::default(),
         };
-        config.no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let folder = file.as_deref().and_then(Path::parent);
+        let library = &mut config.library;
+        if let Some(themes) = set("FAZHI_THEMES") {
+            library.themes_file = Some(PathBuf::from(themes));
+        } else if library.themes_file.is_none() {
+            // A themes file beside the config file is picked up without being named.
+            library.themes_file = folder.map(|d| d.join("themes.toml")).filter(|p| p.exists());
+        }
+        if let Some(dir) = set("FAZHI_CACHE_DIR") {
+            library.cache_dir = Some(PathBuf::from(dir));
+        } else if library.cache_dir.is_none() {
+            library.cache_dir = match set("XDG_CACHE_HOME") {
+                Some(xdg) => Some(Path::new(&xdg).join("fazhi")),
+                None => directories::ProjectDirs::from("", "", "fazhi")
+                    .map(|d| d.cache_dir().to_path_buf()),
+            };
+        }
+        config.dashboard.no_color = set("NO_COLOR").is_some();
         Ok(config)
     }
 
@@ -186,57 +163,38 @@ impl Config {
         }
         Ok(Config {
             path: Some(path.to_path_buf()),
-            folders: raw.report_folders,
-            language: raw.language,
-            mouse: raw.mouse.unwrap_or(true),
-            colors,
-            no_color: false,
-            keymap,
+            library: LibrarySettings {
+                report_folders: raw.report_folders.iter().map(|f| expand_home(f)).collect(),
+                themes_file: raw.themes_file.as_deref().map(expand_home),
+                cache_dir: raw.cache_dir.as_deref().map(expand_home),
+            },
+            dashboard: DashboardSettings {
+                language: raw.language,
+                mouse: raw.mouse.unwrap_or(true),
+                colors,
+                no_color: false,
+                keymap,
+            },
         })
-    }
-
-    /// The folders of reports to load, `~` expanded.
-    pub fn report_folders(&self) -> Vec<PathBuf> {
-        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-        self.folders
-            .iter()
-            .map(|f| match (f.strip_prefix("~/"), &home) {
-                (Some(rest), Some(home)) => home.join(rest),
-                _ if f == "~" => home.clone().unwrap_or_else(|| PathBuf::from(f)),
-                _ => PathBuf::from(f),
-            })
-            .collect()
-    }
-
-    pub fn english(&self) -> bool {
-        self.language == Language::En
     }
 }
 
-/// The folder that holds the user's config file and its companions (`themes.toml`): the folder of
-/// `FAZHI_CONFIG` when set, else `$XDG_CONFIG_HOME/fazhi`, else the platform's config folder.
-pub fn config_dir() -> Option<PathBuf> {
-    let env = |name: &str| std::env::var(name).ok();
-    match env("FAZHI_CONFIG").filter(|p| !p.is_empty()) {
-        Some(file) => Path::new(&file).parent().map(Path::to_path_buf),
-        None => default_path(&env).and_then(|p| p.parent().map(Path::to_path_buf)),
+/// A path as written in the config file, a leading `~` standing for the home folder.
+fn expand_home(written: &str) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match written.strip_prefix("~/") {
+        Some(rest) => home().map_or_else(|| PathBuf::from(written), |h| h.join(rest)),
+        None if written == "~" => home().unwrap_or_else(|| PathBuf::from(written)),
+        None => PathBuf::from(written),
     }
 }
 
 /// Where the config file is expected when `FAZHI_CONFIG` is not set.
 fn default_path(env: &impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    if let Some(xdg) = env("XDG_CONFIG_HOME").filter(|p| !p.is_empty()) {
+    if let Some(xdg) = env("XDG_CONFIG_HOME") {
         return Some(Path::new(&xdg).join("fazhi").join("config.toml"));
     }
     directories::ProjectDirs::from("", "", "fazhi").map(|d| d.config_dir().join("config.toml"))
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = text.get(..at.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]
@@ -244,6 +202,7 @@ mod tests {
     use super::*;
     use crate::tui::Action;
     use crate::tui::keymap::Key;
+    use ratatui::style::Color;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::from_toml(text, Path::new("config.toml"))
@@ -252,11 +211,8 @@ mod tests {
     #[test]
     fn empty_file_gives_defaults() {
         let c = parse("").unwrap();
-        assert_eq!(c.language, Language::Zh);
-        assert!(c.mouse);
-        assert_eq!(c.colors, Colors::default());
-        assert_eq!(c.keymap, Keymap::default());
-        assert!(c.report_folders().is_empty());
+        assert_eq!(c.dashboard, DashboardSettings::default());
+        assert_eq!(c.library, LibrarySettings::default());
     }
 
     #[test]
@@ -266,14 +222,17 @@ mod tests {
              [keys]\nquit = [\"x\"]\n[colors]\naccent = \"#ff8800\"\n",
         )
         .unwrap();
-        assert_eq!(c.language, Language::En);
-        assert!(!c.mouse);
-        assert_eq!(c.colors.accent, Color::Rgb(0xff, 0x88, 0x00));
-        let folders = c.report_folders();
+        assert_eq!(c.dashboard.language, Language::En);
+        assert!(!c.dashboard.mouse);
+        assert_eq!(c.dashboard.colors.accent, Color::Rgb(0xff, 0x88, 0x00));
+        let folders = &c.library.report_folders;
         assert_eq!(folders[0], PathBuf::from("/data/reports"));
         assert!(folders[1].ends_with("more") && !folders[1].starts_with("~"));
         let x: Key = "x".parse().unwrap();
-        assert_eq!(c.keymap.lookup(x, &["global"]), Some(Action::Quit));
+        assert_eq!(
+            c.dashboard.keymap.lookup(x, &["global"]),
+            Some(Action::Quit)
+        );
     }
 
     #[test]
@@ -311,7 +270,7 @@ mod tests {
         std::fs::write(&file, "language = \"en\"\n").unwrap();
         let path = file.to_string_lossy().into_owned();
         let c = Config::load_with(|k| (k == "FAZHI_CONFIG").then(|| path.clone())).unwrap();
-        assert_eq!(c.language, Language::En);
+        assert_eq!(c.dashboard.language, Language::En);
         assert_eq!(c.path.as_deref(), Some(file.as_path()));
     }
 
@@ -322,7 +281,9 @@ mod tests {
         assert!(Config::load_with(|k| (k == "FAZHI_CONFIG").then(|| missing.clone())).is_err());
         let xdg = dir.path().to_string_lossy().into_owned();
         let c = Config::load_with(|k| (k == "XDG_CONFIG_HOME").then(|| xdg.clone())).unwrap();
-        assert_eq!(c, Config::default());
+        assert_eq!(c.path, None);
+        assert_eq!(c.dashboard, DashboardSettings::default());
+        assert!(c.library.report_folders.is_empty());
     }
 
     #[test]
@@ -332,7 +293,7 @@ mod tests {
         std::fs::write(dir.path().join("fazhi/config.toml"), "mouse = false\n").unwrap();
         let xdg = dir.path().to_string_lossy().into_owned();
         let c = Config::load_with(|k| (k == "XDG_CONFIG_HOME").then(|| xdg.clone())).unwrap();
-        assert!(!c.mouse);
+        assert!(!c.dashboard.mouse);
     }
 
     #[test]
@@ -343,6 +304,6 @@ mod tests {
             _ => None,
         })
         .unwrap();
-        assert!(c.no_color);
+        assert!(c.dashboard.no_color);
     }
 }

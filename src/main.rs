@@ -3,14 +3,17 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use fazhi::cache::Cache;
-use fazhi::cli;
-use fazhi::corpus::Corpus;
-use fazhi::model::Report;
+use fazhi::config::Config;
+use fazhi_core::analyse::themes::Taxonomy;
+use fazhi_core::cache::Cache;
+use fazhi_core::corpus::Corpus;
+use fazhi_core::export as cli;
+use fazhi_core::model::Report;
 
 /// Read and compare Chinese local governments' annual reports on rule-of-law government
 /// building (法治政府建设年度报告). With no subcommand, opens the dashboard.
@@ -104,9 +107,58 @@ fn main() -> ExitCode {
     }
 }
 
+/// What every command loads reports with, built once from the configuration.
+struct Loader {
+    taxonomy: Arc<Taxonomy>,
+    cache: Option<Cache>,
+    /// The configured report folders, used when no path is given.
+    folders: Vec<PathBuf>,
+}
+
+impl Loader {
+    fn new(config: &Config, no_cache: bool) -> Result<Loader> {
+        let taxonomy = Arc::new(config.library.taxonomy()?);
+        let cache = if no_cache {
+            None
+        } else {
+            config.library.cache(&taxonomy)
+        };
+        Ok(Loader {
+            taxonomy,
+            cache,
+            folders: config.library.report_folders.clone(),
+        })
+    }
+
+    /// Load the given paths (none: the embedded seeds), reporting every file that failed on
+    /// stderr.
+    fn load(&self, paths: &[PathBuf]) -> Corpus {
+        let corpus = if paths.is_empty() {
+            Corpus::embedded(Arc::clone(&self.taxonomy))
+        } else {
+            Corpus::load(paths, Arc::clone(&self.taxonomy), self.cache.as_ref())
+        };
+        for problem in &corpus.problems {
+            eprintln!("fazhi: {problem}");
+        }
+        corpus
+    }
+
+    /// As [`Loader::load`], the configured folders standing in for no paths.
+    fn load_or_configured(&self, paths: &[PathBuf]) -> Corpus {
+        self.load(if paths.is_empty() {
+            &self.folders
+        } else {
+            paths
+        })
+    }
+}
+
 fn run(args: Cli) -> Result<ExitCode> {
+    let config = Config::load()?;
+    let loader = Loader::new(&config, args.no_cache)?;
     let Some(command) = args.command else {
-        return dashboard(args.paths, args.no_cache);
+        return dashboard(&loader, &args.paths, config);
     };
     if let Command::Diff {
         a,
@@ -116,7 +168,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         search,
     } = &command
     {
-        return diff(a, b, theme.as_deref(), *format, search, args.no_cache);
+        return diff(&loader, a, b, theme.as_deref(), *format, search);
     }
     let paths = match &command {
         Command::Parse { paths, .. }
@@ -125,7 +177,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Check { paths, .. } => paths.clone(),
         Command::Diff { .. } => Vec::new(),
     };
-    let corpus = load(&paths, args.no_cache);
+    let corpus = loader.load(&paths);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
@@ -161,7 +213,7 @@ fn run(args: Cli) -> Result<ExitCode> {
                             "source": r.source,
                             "locality": r.locality.as_ref().map(|l| &l.name),
                             "year": r.year,
-                            "check": fazhi::check::check(r),
+                            "check": fazhi_core::check::check(r),
                         })
                     })
                     .collect();
@@ -196,35 +248,30 @@ fn check_theme(corpus: &Corpus, theme: Option<&str>) -> Result<()> {
 
 /// `fazhi diff A B`: each side a file, or a locality name among the reports to search.
 fn diff(
+    loader: &Loader,
     a: &str,
     b: &str,
     theme: Option<&str>,
     format: Format,
     search: &[PathBuf],
-    no_cache: bool,
 ) -> Result<ExitCode> {
     let named = |arg: &str| !std::path::Path::new(arg).exists();
-    let pool = if named(a) || named(b) {
-        let folders = if search.is_empty() {
-            fazhi::config::Config::load()?.report_folders()
-        } else {
-            search.to_vec()
-        };
-        load(&folders, no_cache)
-    } else {
-        Corpus::default()
-    };
     let files: Vec<PathBuf> = [a, b]
         .iter()
         .filter(|s| !named(s))
         .map(PathBuf::from)
         .collect();
     let given = if files.is_empty() {
-        Corpus::default()
+        Corpus::from_reports(Vec::new(), Arc::clone(&loader.taxonomy))
     } else {
-        load(&files, no_cache)
+        loader.load(&files)
     };
     check_theme(&given, theme)?;
+    let pool = if named(a) || named(b) {
+        loader.load_or_configured(search)
+    } else {
+        Corpus::from_reports(Vec::new(), Arc::clone(&loader.taxonomy))
+    };
     let pick = |arg: &str| -> Result<&Report> {
         if named(arg) {
             cli::find_report(&pool.reports, arg).map_err(anyhow::Error::msg)
@@ -237,7 +284,7 @@ fn diff(
         }
     };
     let (ra, rb) = (pick(a)?, pick(b)?);
-    let comparison = fazhi::analyse::compare::compare(ra, rb, theme);
+    let comparison = fazhi_core::analyse::compare::compare(ra, rb, theme, &loader.taxonomy);
     let out = match format {
         Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
         Format::Text => {
@@ -248,7 +295,7 @@ fn diff(
             } else {
                 100
             };
-            fazhi::analyse::compare::render_text(&comparison, width, markers)
+            fazhi_core::analyse::compare::render_text(&comparison, width, markers)
         }
     };
     write_out(&out)?;
@@ -264,32 +311,12 @@ fn write_out(out: &str) -> Result<()> {
     }
 }
 
-/// Load the given paths (or the embedded seeds), reporting every file that failed on stderr.
-fn load(paths: &[PathBuf], no_cache: bool) -> Corpus {
-    let cache = if no_cache { None } else { Cache::open() };
-    let corpus = if paths.is_empty() {
-        Corpus::embedded()
-    } else {
-        Corpus::load_cached(paths, cache.as_ref())
-    };
-    for problem in &corpus.problems {
-        eprintln!("fazhi: {problem}");
-    }
-    corpus
-}
-
-fn dashboard(paths: Vec<PathBuf>, no_cache: bool) -> Result<ExitCode> {
-    let config = fazhi::config::Config::load()?;
-    let paths = if paths.is_empty() {
-        config.report_folders()
-    } else {
-        paths
-    };
-    let corpus = load(&paths, no_cache);
+fn dashboard(loader: &Loader, paths: &[PathBuf], config: Config) -> Result<ExitCode> {
+    let corpus = loader.load_or_configured(paths);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
-    fazhi::tui::run(corpus, config)?;
+    fazhi::tui::run(corpus, config.dashboard)?;
     Ok(ExitCode::SUCCESS)
 }

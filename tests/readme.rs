@@ -1,8 +1,8 @@
 //! README.md stays true: its keys table is the keymap, its config block is the defaults, its
 //! themes example is a valid extension.
 
-use fazhi::analyse::themes::Taxonomy;
 use fazhi::config::Config;
+use fazhi_core::analyse::themes::Taxonomy;
 
 fn readme() -> String {
     std::fs::read_to_string("README.md").expect("README.md")
@@ -49,10 +49,13 @@ fn the_documented_config_is_the_default() {
         .expect("a config block");
     let parsed = Config::from_toml(config, std::path::Path::new("README.md")).unwrap();
     let default = Config::default();
-    assert_eq!(parsed.folders, default.folders);
-    assert_eq!(parsed.language, default.language);
-    assert_eq!(parsed.mouse, default.mouse);
-    assert_eq!(parsed.colors, default.colors);
+    assert_eq!(
+        parsed.library.report_folders,
+        default.library.report_folders
+    );
+    assert_eq!(parsed.dashboard.language, default.dashboard.language);
+    assert_eq!(parsed.dashboard.mouse, default.dashboard.mouse);
+    assert_eq!(parsed.dashboard.colors, default.dashboard.colors);
 }
 
 #[test]
@@ -62,7 +65,6 @@ fn the_themes_example_extends_the_taxonomy() {
         .iter()
         .find(|b| b.contains("[[theme]]"))
         .expect("a themes block");
-    let base = std::fs::read_to_string("assets/themes.toml").unwrap();
-    let t = Taxonomy::extended(&base, example).unwrap();
+    let t = Taxonomy::with_user_file(example).unwrap();
     assert!(t.get("ecology").is_some());
 }

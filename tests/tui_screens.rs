@@ -2,19 +2,19 @@
 
 mod tui_fixture;
 
-use fazhi::config::{Config, Language};
-use fazhi::corpus::LoadProblem;
 use fazhi::tui::keymap::Key;
+use fazhi::tui::settings::{Language, Settings};
 use fazhi::tui::{Action, App, Mode, Pane, Screen, SortKey, event, render, update};
+use fazhi_core::corpus::LoadProblem;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, KeyModifiers};
 
 fn app() -> App {
-    App::new(tui_fixture::corpus(), Config::default())
+    App::new(tui_fixture::corpus(), Settings::default())
 }
 
-fn app_with(config: Config) -> App {
+fn app_with(config: Settings) -> App {
     App::new(tui_fixture::corpus(), config)
 }
 
@@ -127,9 +127,9 @@ fn search_results_popup_80x24() {
 
 #[test]
 fn english_interface_120x40() {
-    let config = Config {
+    let config = Settings {
         language: Language::En,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = app_with(config);
     insta::assert_snapshot!(screen_text(&mut app, 120, 40));
@@ -390,7 +390,7 @@ fn status_bar_follows_the_focused_pane() {
 
 #[test]
 fn user_keymap_override_changes_keys_and_status_bar() {
-    let mut config = Config::default();
+    let mut config = Settings::default();
     config.keymap.rebind("cycle_sort", &["o".into()]).unwrap();
     let mut app = app_with(config);
     press(&mut app, "s");
@@ -448,9 +448,9 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
 #[test]
 fn mouse_off_in_config_ignores_mouse_events() {
     use ratatui::crossterm::event::{Event, MouseEvent, MouseEventKind};
-    let config = Config {
+    let config = Settings {
         mouse: false,
-        ..Config::default()
+        ..Settings::default()
     };
     let app = app_with(config);
     let click = Event::Mouse(MouseEvent {
@@ -482,9 +482,9 @@ fn report_text_cannot_drive_the_terminal() {
 #[test]
 fn no_color_keeps_highlights_visible() {
     use ratatui::style::Modifier;
-    let config = Config {
+    let config = Settings {
         no_color: true,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = app_with(config);
     let terminal = draw(&mut app, 120, 40);
@@ -542,7 +542,7 @@ fn no_panic_at_any_size_in_any_mode() {
 
 // ---- compare screen ----
 
-fn compare_app_with(config: Config) -> App {
+fn compare_app_with(config: Settings) -> App {
     App::new(tui_fixture::compare_corpus(), config)
 }
 
@@ -559,7 +559,7 @@ fn select(app: &mut App, name: &str) {
 }
 
 /// 彭阳县 marked A, 西吉县 marked B, on the compare screen.
-fn compared(config: Config) -> App {
+fn compared(config: Settings) -> App {
     let mut app = compare_app_with(config);
     select(&mut app, "彭阳县");
     press(&mut app, "a");
@@ -569,25 +569,25 @@ fn compared(config: Config) -> App {
     app
 }
 
-fn comparison(app: &App) -> std::rc::Rc<fazhi::analyse::compare::Comparison> {
+fn comparison(app: &App) -> std::rc::Rc<fazhi_core::analyse::compare::Comparison> {
     std::rc::Rc::clone(&app.compare.as_ref().expect("compare view").comparison)
 }
 
 #[test]
 fn compare_screen_120x40() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     insta::assert_snapshot!(screen_text(&mut app, 120, 40));
 }
 
 #[test]
 fn compare_screen_80x24() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     insta::assert_snapshot!(screen_text(&mut app, 80, 24));
 }
 
 #[test]
 fn compare_screen_too_small() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let text = screen_text(&mut app, 50, 12);
     assert!(text.contains("终端太小"), "{text}");
     let text = screen_text(&mut app, 80, 24);
@@ -596,8 +596,8 @@ fn compare_screen_too_small() {
 
 #[test]
 fn compare_shows_aligned_moved_and_unmatched_pairs() {
-    use fazhi::analyse::align::LinkKind;
-    let app = compared(Config::default());
+    use fazhi_core::analyse::align::LinkKind;
+    let app = compared(Settings::default());
     let c = comparison(&app);
     for kind in [
         LinkKind::Aligned,
@@ -617,7 +617,7 @@ fn compare_shows_aligned_moved_and_unmatched_pairs() {
 
 #[test]
 fn marks_show_in_the_list_and_choose_the_sides() {
-    let mut app = compare_app_with(Config::default());
+    let mut app = compare_app_with(Settings::default());
     select(&mut app, "彭阳县");
     press(&mut app, "a");
     select(&mut app, "西吉县");
@@ -641,7 +641,7 @@ fn marks_show_in_the_list_and_choose_the_sides() {
 
 #[test]
 fn unmarked_sides_default_to_selected_and_next_and_say_so() {
-    let mut app = compare_app_with(Config::default());
+    let mut app = compare_app_with(Settings::default());
     select(&mut app, "彭阳县");
     let at = app.list.selected;
     press(&mut app, "2");
@@ -651,7 +651,7 @@ fn unmarked_sides_default_to_selected_and_next_and_say_so() {
     assert!(text.contains("未标记A/B"), "{text}");
     assert_eq!(comparison(&app).a.label(), "彭阳县 2023");
     // Only B marked, on the selected report: B stays, A is the next report.
-    let mut app = compare_app_with(Config::default());
+    let mut app = compare_app_with(Settings::default());
     select(&mut app, "彭阳县");
     press(&mut app, "b");
     press(&mut app, "2");
@@ -660,7 +660,7 @@ fn unmarked_sides_default_to_selected_and_next_and_say_so() {
 
 #[test]
 fn x_swaps_the_sides() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     press(&mut app, "x");
     let c = comparison(&app);
     assert_eq!(c.a.label(), "西吉县 2023");
@@ -672,7 +672,7 @@ fn x_swaps_the_sides() {
 
 #[test]
 fn n_jumps_over_identical_pairs_to_the_next_difference() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let c = comparison(&app);
     let differs = |i: usize| fazhi::tui::compare::differs(&c.pairs[i]);
     assert!(
@@ -699,7 +699,7 @@ fn n_jumps_over_identical_pairs_to_the_next_difference() {
 
 #[test]
 fn pair_keys_and_scrolling_move_both_columns_together() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     draw(&mut app, 120, 40);
     press(&mut app, "]");
     press(&mut app, "]");
@@ -720,7 +720,7 @@ fn pair_keys_and_scrolling_move_both_columns_together() {
 
 #[test]
 fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let c = comparison(&app);
     let target = c
         .pairs
@@ -744,7 +744,7 @@ fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
 
 #[test]
 fn theme_filter_narrows_the_pairs_and_the_indicators() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let all = comparison(&app);
     let all_rows = app.compare.as_ref().unwrap().indicators.len();
     // enforcement is the fourth theme.
@@ -769,7 +769,7 @@ fn theme_filter_narrows_the_pairs_and_the_indicators() {
 
 #[test]
 fn the_comparison_is_not_recomputed_on_scroll_or_resize() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let before = comparison(&app);
     draw(&mut app, 120, 40);
     keys(
@@ -788,7 +788,7 @@ fn the_comparison_is_not_recomputed_on_scroll_or_resize() {
 
 #[test]
 fn indicator_table_pairs_values_by_canonical_id() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let text = screen_text(&mut app, 120, 40);
     let row = text
         .lines()
@@ -812,9 +812,9 @@ fn indicator_table_pairs_values_by_canonical_id() {
 #[test]
 fn no_color_compare_keeps_differences_visible() {
     use ratatui::style::{Color, Modifier};
-    let config = Config {
+    let config = Settings {
         no_color: true,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = compared(config);
     let terminal = draw(&mut app, 120, 40);
@@ -848,7 +848,7 @@ fn no_color_compare_keeps_differences_visible() {
 
 #[test]
 fn compare_status_bar_and_help_list_its_keys() {
-    let mut app = compared(Config::default());
+    let mut app = compared(Settings::default());
     let status = screen_text(&mut app, 120, 40)
         .lines()
         .last()
@@ -867,8 +867,11 @@ fn compare_status_bar_and_help_list_its_keys() {
 
 #[test]
 fn compare_with_one_report_says_two_are_needed() {
-    let one = fazhi::corpus::Corpus::from_reports(vec![tui_fixture::corpus().reports[0].clone()]);
-    let mut app = App::new(one, Config::default());
+    let one = fazhi_core::corpus::Corpus::from_reports(
+        vec![tui_fixture::corpus().reports[0].clone()],
+        fazhi_core::analyse::themes::Taxonomy::embedded().into(),
+    );
+    let mut app = App::new(one, Settings::default());
     press(&mut app, "2");
     assert!(app.compare.is_none());
     assert!(screen_text(&mut app, 80, 24).contains("对比需要至少两份报告"));
@@ -876,9 +879,9 @@ fn compare_with_one_report_says_two_are_needed() {
 
 #[test]
 fn compare_screen_speaks_english_when_asked() {
-    let config = Config {
+    let config = Settings {
         language: Language::En,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = compared(config);
     let text = screen_text(&mut app, 120, 40);
@@ -895,7 +898,7 @@ fn the_status_bar_says_how_many_files_failed() {
         source: "reports/broken.html".into(),
         reason: "binary file, not text".into(),
     });
-    let mut app = App::new(corpus, Config::default());
+    let mut app = App::new(corpus, Settings::default());
     // Drawn as the dashboard starts: a resize, then the first frame.
     let terminal = draw(&mut app, 120, 40);
     let screen: String = terminal
@@ -912,7 +915,7 @@ fn the_status_bar_says_how_many_files_failed() {
 // ---- indicator screen ----
 
 /// The compare corpus (five reports) on screen 3.
-fn matrix_app(config: Config) -> App {
+fn matrix_app(config: Settings) -> App {
     let mut app = compare_app_with(config);
     press(&mut app, "3");
     app
@@ -961,20 +964,20 @@ fn matrix_select_column(app: &mut App, name: &str) {
 
 #[test]
 fn indicator_screen_120x40() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     matrix_select_row(&mut app, "disputes.mediated");
     insta::assert_snapshot!(screen_text(&mut app, 120, 40));
 }
 
 #[test]
 fn indicator_screen_80x24() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     insta::assert_snapshot!(screen_text(&mut app, 80, 24));
 }
 
 #[test]
 fn indicator_rows_are_the_canonical_indicators_of_the_listed_reports() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     let names = matrix_names(&app);
     for want in [
         "会前学法、中心组学法次数",
@@ -1013,7 +1016,7 @@ fn indicator_cells_mark_several_values_of_one_indicator() {
         .clone();
     again.value = 12.0;
     r.indicators.push(again);
-    let mut app = App::new(corpus, Config::default());
+    let mut app = App::new(corpus, Settings::default());
     press(&mut app, "3");
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("930件+"), "{text}");
@@ -1023,7 +1026,7 @@ fn indicator_cells_mark_several_values_of_one_indicator() {
 
 #[test]
 fn indicator_sort_cycles_catalogue_reports_column() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     let catalogue = matrix_names(&app);
     assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Catalogue);
     press(&mut app, "s");
@@ -1072,7 +1075,7 @@ fn indicator_sort_cycles_catalogue_reports_column() {
 
 #[test]
 fn theme_filter_narrows_indicator_rows() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     let all = matrix_names(&app);
     pick_theme(&mut app, "disputes");
     assert_eq!(app.themes, ["disputes"]);
@@ -1088,7 +1091,7 @@ fn theme_filter_narrows_indicator_rows() {
 
 #[test]
 fn indicator_enter_opens_the_report_at_the_indicators_sentence() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     matrix_select_row(&mut app, "disputes.reconsideration_cases");
     matrix_select_column(&mut app, "泾源县");
     press(&mut app, "enter");
@@ -1111,7 +1114,7 @@ fn indicator_enter_opens_the_report_at_the_indicators_sentence() {
 
 #[test]
 fn indicator_columns_scroll_sideways_at_narrow_widths() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     // The header row of the table: places of the columns shown.
     let header = |app: &mut App| screen_text(app, 60, 24).lines().nth(2).unwrap().to_string();
     let first = header(&mut app);
@@ -1140,7 +1143,7 @@ fn indicator_columns_scroll_sideways_at_narrow_widths() {
 
 #[test]
 fn indicator_bar_chart_shows_every_report_for_the_selected_row() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     matrix_select_row(&mut app, "disputes.mediated");
     let text = screen_text(&mut app, 120, 40);
     let chart: Vec<&str> = text.lines().skip_while(|l| !l.contains("各报告")).collect();
@@ -1166,7 +1169,7 @@ fn indicator_bar_chart_shows_every_report_for_the_selected_row() {
 
 #[test]
 fn indicator_mouse_click_selects_a_cell_and_wheel_scrolls() {
-    let mut app = matrix_app(Config::default());
+    let mut app = matrix_app(Settings::default());
     draw(&mut app, 120, 40);
     let grid = app.matrix_grid();
     let cell = grid.cell(2, grid.header + 1);
@@ -1182,7 +1185,7 @@ fn indicator_mouse_click_selects_a_cell_and_wheel_scrolls() {
 
 // ---- theme screen ----
 
-fn heatmap_app(config: Config) -> App {
+fn heatmap_app(config: Settings) -> App {
     let mut app = compare_app_with(config);
     press(&mut app, "4");
     app
@@ -1229,20 +1232,20 @@ fn heatmap_select(app: &mut App, name: &str, id: &str) {
 
 #[test]
 fn theme_screen_120x40() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "泾源县", "disputes");
     insta::assert_snapshot!(screen_text(&mut app, 120, 40));
 }
 
 #[test]
 fn theme_screen_80x24() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     insta::assert_snapshot!(screen_text(&mut app, 80, 24));
 }
 
 #[test]
 fn theme_coverage_is_the_share_of_sectioned_text() {
-    let app = heatmap_app(Config::default());
+    let app = heatmap_app(Settings::default());
     let (r, report) = app
         .corpus
         .reports
@@ -1250,7 +1253,7 @@ fn theme_coverage_is_the_share_of_sectioned_text() {
         .enumerate()
         .find(|(_, r)| r.display_name() == "南昌市")
         .unwrap();
-    let own = |s: &fazhi::model::Section| s.heading_span.len() + s.body.len();
+    let own = |s: &fazhi_core::model::Section| s.heading_span.len() + s.body.len();
     let total: usize = report.walk().iter().map(|(_, s)| own(s)).sum();
     let emergencies = own(&report.sections[1]) as f32 / total as f32;
     let share = app.heatmap.share(r, theme_index(&app, "emergencies"));
@@ -1268,7 +1271,7 @@ fn theme_coverage_is_the_share_of_sectioned_text() {
 
 #[test]
 fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "南昌市", "emergencies");
     let (r, t) = app.heatmap_cell().unwrap();
     let share = app.heatmap.share(r, t);
@@ -1283,7 +1286,7 @@ fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
 
 #[test]
 fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "泾源县", "disputes");
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Report);
@@ -1304,7 +1307,7 @@ fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
 
 #[test]
 fn theme_filter_narrows_heat_map_rows_and_columns() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     let all = app.heatmap_columns().len();
     let disputes = theme_index(&app, "disputes");
     pick_theme(&mut app, "disputes");
@@ -1315,7 +1318,7 @@ fn theme_filter_narrows_heat_map_rows_and_columns() {
 
 #[test]
 fn theme_columns_scroll_sideways_and_mouse_selects() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     draw(&mut app, 60, 24);
     let grid = app.heatmap_grid();
     let n = app.heatmap_columns().len();
@@ -1337,9 +1340,9 @@ fn theme_columns_scroll_sideways_and_mouse_selects() {
 
 #[test]
 fn no_color_heat_map_stays_readable() {
-    let config = Config {
+    let config = Settings {
         no_color: true,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = heatmap_app(config);
     let terminal = draw(&mut app, 120, 40);
@@ -1355,7 +1358,7 @@ fn no_color_heat_map_stays_readable() {
 
 #[test]
 fn indicator_and_theme_screens_list_their_keys() {
-    let mut app = heatmap_app(Config::default());
+    let mut app = heatmap_app(Settings::default());
     let status = screen_text(&mut app, 120, 40)
         .lines()
         .last()
@@ -1377,9 +1380,9 @@ fn indicator_and_theme_screens_list_their_keys() {
 
 #[test]
 fn indicator_and_theme_screens_speak_english_when_asked() {
-    let config = Config {
+    let config = Settings {
         language: Language::En,
-        ..Config::default()
+        ..Settings::default()
     };
     let mut app = matrix_app(config);
     let text = screen_text(&mut app, 120, 40);
@@ -1410,7 +1413,7 @@ fn indicator_cells_compare_counts_in_the_canonical_unit() {
         })
         .expect("the fixture has a mediated-disputes count");
     corpus.reports[r].indicators[i].unit = "宗".into();
-    let app = App::new(corpus, Config::default());
+    let app = App::new(corpus, Settings::default());
     let row = app
         .matrix
         .matrix

@@ -17,10 +17,10 @@ use super::layout::{self, Areas};
 use super::matrix::MatrixView;
 use super::outline::{self, OutlineRow};
 use super::wrap;
-use crate::check::{self, Completeness};
-use crate::config::Config;
-use crate::corpus::{Corpus, Hit};
-use crate::model::{Report, Span};
+use crate::tui::settings::Settings;
+use fazhi_core::check::{self, Completeness};
+use fazhi_core::corpus::{Corpus, Hit};
+use fazhi_core::model::{Report, Span};
 
 /// The four panes of the report screen, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl Cursor {
 /// The dashboard's state.
 pub struct App {
     pub corpus: Corpus,
-    pub config: Config,
+    pub config: Settings,
     pub screen: Screen,
     pub focus: Pane,
     pub mode: Mode,
@@ -156,7 +156,7 @@ pub struct App {
 type WrapKey = (usize, Vec<usize>, usize);
 
 impl App {
-    pub fn new(corpus: Corpus, config: Config) -> App {
+    pub fn new(corpus: Corpus, config: Settings) -> App {
         let taxonomy = corpus.taxonomy();
         let report_themes = corpus
             .reports
@@ -565,7 +565,7 @@ impl App {
         let section = if r.section(&ind.section).is_some() {
             ind.section.clone()
         } else {
-            crate::corpus::section_at(r, ind.at.start)
+            fazhi_core::corpus::section_at(r, ind.at.start)
         };
         let sentence = sentence_around(&r.text, ind.at);
         self.jump(report, section, sentence);
@@ -602,7 +602,7 @@ impl App {
             self.message = Some(format!(
                 "{} “{}”",
                 self.labels().no_hits,
-                crate::sanitize::for_terminal(&self.search_input)
+                fazhi_core::sanitize::for_terminal(&self.search_input)
             ));
             self.mode = Mode::Normal;
         } else {

@@ -7,17 +7,17 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::analyse::compare::{Comparison, Pair, compare};
-use crate::analyse::diff::OpKind;
-use crate::corpus::Corpus;
-use crate::model::{Report, Span};
-use crate::parse::indicators::Catalogue;
+use fazhi_core::analyse::compare::{Comparison, Pair, compare};
+use fazhi_core::analyse::diff::OpKind;
+use fazhi_core::corpus::Corpus;
+use fazhi_core::model::{Report, Span};
+use fazhi_core::parse::indicators::Catalogue;
 
 use super::action::{Action, Screen};
 use super::app::{App, Pane};
 use super::layout::{self, CompareAreas};
 use super::wrap;
-use crate::sanitize::for_terminal;
+use fazhi_core::sanitize::for_terminal;
 
 /// What a comparison is computed for: report A, report B, the theme filter.
 pub type CompareKey = (usize, usize, Vec<String>);
@@ -67,7 +67,7 @@ impl CompareView {
     /// library takes one theme).
     pub fn new(corpus: &Corpus, key: CompareKey) -> CompareView {
         let (a, b) = (&corpus.reports[key.0], &corpus.reports[key.1]);
-        let comparison = compare(a, b, key.2.first().map(String::as_str));
+        let comparison = compare(a, b, key.2.first().map(String::as_str), corpus.taxonomy());
         let sides = comparison.pairs.iter().map(sides).collect();
         let indicators = indicator_rows(a, b, &key.2);
         CompareView {
@@ -386,11 +386,11 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::align::LinkKind;
-    use crate::analyse::diff::Op;
+    use fazhi_core::analyse::align::LinkKind;
+    use fazhi_core::analyse::diff::Op;
 
     fn pair(a: bool, b: bool, ops: Vec<Op>) -> Pair {
-        let side = || crate::analyse::compare::PairSide {
+        let side = || fazhi_core::analyse::compare::PairSide {
             section: Vec::new(),
             heading: None,
             text: String::new(),

@@ -5,8 +5,8 @@ use super::action::{Action, Screen};
 use super::app::{App, Cursor, Pane, motion};
 use super::grid::Grid;
 use super::layout::{self, inner};
-use crate::analyse::themes::Taxonomy;
-use crate::model::Report;
+use fazhi_core::analyse::themes::Taxonomy;
+use fazhi_core::model::Report;
 
 /// Shades from no coverage to most, one character a step: readable without colour.
 pub const RAMP: [char; 5] = [' ', '░', '▒', '▓', '█'];

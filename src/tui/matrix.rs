@@ -8,8 +8,8 @@ use super::app::{App, Cursor, Pane, motion};
 use super::grid::Grid;
 use super::layout::{self, inner};
 use super::wrap::str_width;
-use crate::model::Report;
-use crate::parse::indicators::Catalogue;
+use fazhi_core::model::Report;
+use fazhi_core::parse::indicators::Catalogue;
 
 /// Where a canonical indicator stands in the catalogue (unknown ids last).
 pub fn catalogue_rank(id: &str) -> usize {

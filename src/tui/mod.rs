@@ -14,6 +14,7 @@ pub mod labels;
 pub mod layout;
 pub mod matrix;
 pub mod outline;
+pub mod settings;
 pub mod terminal;
 pub mod views;
 pub mod wrap;
@@ -26,11 +27,11 @@ pub use action::{Action, Screen};
 pub use app::{App, Mode, Pane, SortKey, update};
 pub use views::render;
 
-use crate::config::Config;
-use crate::corpus::Corpus;
+use crate::tui::settings::Settings;
+use fazhi_core::corpus::Corpus;
 
 /// Run the dashboard until the user quits; the terminal is restored on every way out.
-pub fn run(corpus: Corpus, config: Config) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, config: Settings) -> anyhow::Result<()> {
     let mouse = config.mouse;
     let mut app = App::new(corpus, config);
     let mut guard = terminal::enter(mouse)?;

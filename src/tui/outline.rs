@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Report, Section, Span};
+use fazhi_core::model::{Report, Section, Span};
 
 /// One visible row of the outline. An empty path is the preamble (or the whole text of a report
 /// without sections).

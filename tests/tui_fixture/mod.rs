@@ -1,8 +1,9 @@
 //! A hand-built corpus for the dashboard tests: realistic report text with sections, spans,
 //! themes and indicators, independent of the parser.
 
-use fazhi::corpus::{Corpus, section_at};
-use fazhi::model::{
+use fazhi_core::analyse::themes::Taxonomy;
+use fazhi_core::corpus::{Corpus, section_at};
+use fazhi_core::model::{
     Indicator, IndicatorKind, Level, Locality, PageMeta, Part, Report, Section, Span,
 };
 
@@ -136,7 +137,7 @@ fn blake3_like(text: &str) -> String {
 }
 
 pub fn corpus() -> Corpus {
-    Corpus::from_reports(reports())
+    Corpus::from_reports(reports(), Taxonomy::embedded().into())
 }
 
 /// The corpus with two more reports written to be compared: neighbouring counties whose
@@ -145,7 +146,7 @@ pub fn corpus() -> Corpus {
 pub fn compare_corpus() -> Corpus {
     let mut all = reports();
     all.extend(compared_pair());
-    Corpus::from_reports(all)
+    Corpus::from_reports(all, Taxonomy::embedded().into())
 }
 
 fn reports() -> Vec<Report> {

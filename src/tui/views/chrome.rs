@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::Palette;
-use crate::sanitize::for_terminal;
 use crate::tui::action::{Action, Screen};
 use crate::tui::app::{App, Mode};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::wrap::str_width;
+use fazhi_core::sanitize::for_terminal;
 
 /// The tab labels with their screens: " 1 报告 " …
 fn tab_labels(app: &App) -> Vec<(String, Screen)> {

@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
 use super::report::{fit_width, format_number, styled_line};
 use super::style::Palette;
-use crate::analyse::align::LinkKind;
-use crate::analyse::compare::{Pair, PairSide};
-use crate::sanitize::for_terminal;
 use crate::tui::app::App;
 use crate::tui::compare::{CompareView, IndicatorRow};
 use crate::tui::layout::{CompareAreas, inner};
+use fazhi_core::analyse::align::LinkKind;
+use fazhi_core::analyse::compare::{Pair, PairSide};
+use fazhi_core::sanitize::for_terminal;
 
 /// Eighths of a cell, for bars finer than whole cells.
 const EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
@@ -122,7 +122,7 @@ fn indicators(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, p: &
         Constraint::Length(10),
     ];
     let c = l.compare_columns;
-    let side = |name: &str, s: &crate::analyse::compare::Side| {
+    let side = |name: &str, s: &fazhi_core::analyse::compare::Side| {
         let place = s.locality.as_ref().map_or("", |l| l.name.as_str());
         fit_width(&for_terminal(&format!("{name} {place}")), 10)
     };

@@ -12,11 +12,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::compare::bar;
 use super::report::{fit_width, format_number};
 use super::style::Palette;
-use crate::sanitize::for_terminal;
 use crate::tui::app::App;
 use crate::tui::layout::{inner, matrix_areas};
 use crate::tui::matrix::{MatrixCell, RowSort};
 use crate::tui::wrap::str_width;
+use fazhi_core::sanitize::for_terminal;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {
     let p = Palette::new(&app.config);

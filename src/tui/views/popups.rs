@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::report::fit_width;
 use super::style::Palette;
-use crate::sanitize::for_terminal;
 use crate::tui::app::{App, Mode};
 use crate::tui::layout::{self, inner};
 use crate::tui::wrap::str_width;
+use fazhi_core::sanitize::for_terminal;
 
 pub fn render(app: &App, frame: &mut Frame) {
     if layout::too_small(frame.area()) {
@@ -128,7 +128,7 @@ fn results(app: &App, frame: &mut Frame) {
 }
 
 /// The hit with up to `around` characters either side.
-pub fn snippet(text: &str, at: crate::model::Span, around: usize) -> String {
+pub fn snippet(text: &str, at: fazhi_core::model::Span, around: usize) -> String {
     let (Some(before), Some(hit), Some(after)) = (
         text.get(..at.start),
         text.get(at.start..at.end),

@@ -9,14 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::style::Palette;
-use crate::check::Found;
-use crate::model::{Indicator, Report, Span as TextSpan};
-use crate::parse::indicators::Catalogue;
-use crate::sanitize::for_terminal;
 use crate::tui::app::{App, Pane, SortKey};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::outline::OutlineRow;
 use crate::tui::wrap::{char_width, str_width};
+use fazhi_core::check::Found;
+use fazhi_core::model::{Indicator, Report, Span as TextSpan};
+use fazhi_core::parse::indicators::Catalogue;
+use fazhi_core::sanitize::for_terminal;
 
 pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
     let p = Palette::new(&app.config);

@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::Config;
+use crate::tui::settings::Settings;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
@@ -23,7 +23,7 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn new(config: &Config) -> Palette {
+    pub fn new(config: &Settings) -> Palette {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reversed = Style::new().add_modifier(Modifier::REVERSED);
         if config.no_color {

@@ -1,0 +1,68 @@
+//! One shared jieba instance with the domain word list, built once.
+
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+static DOMAIN_WORDS: &str = include_str!("../../../../assets/dict.txt");
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+    let mut jieba = Jieba::new();
+    for line in DOMAIN_WORDS.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        if let Some(word) = fields.next() {
+            let freq = fields.next().and_then(|f| f.parse().ok());
+            jieba.add_word(word, freq, None);
+        }
+    }
+    jieba
+});
+
+/// The shared segmenter (the first call pays for loading the dictionary).
+pub fn jieba() -> &'static Jieba {
+    &JIEBA
+}
+
+/// Words of `text` with their byte ranges, punctuation and spaces dropped.
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    jieba()
+        .cut(text, true)
+        .into_iter()
+        .filter(|t| t.word.chars().any(char::is_alphanumeric))
+        .map(|t| (t.byte_start, t.word))
+        .collect()
+}
+
+/// All tokens of `text`, punctuation included, so that they join back to `text`.
+pub fn tokens(text: &str) -> Vec<&str> {
+    jieba()
+        .cut(text, true)
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_words_stay_whole() {
+        let w: Vec<&str> = words("严格落实行政执法三项制度，坚持和发展新时代枫桥经验")
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert!(w.contains(&"三项制度"), "{w:?}");
+        assert!(w.contains(&"枫桥经验"), "{w:?}");
+    }
+
+    #[test]
+    fn tokens_join_back() {
+        let text = "办理行政复议案件76件，调解占比36%。";
+        assert_eq!(tokens(text).concat(), text);
+    }
+}

@@ -1,0 +1,337 @@
+//! All loaded reports: loading in parallel, de-duplication by content, and the indexes every
+//! view reads (so nothing rescans text on a key press).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::analyse::segment;
+use crate::analyse::themes::Taxonomy;
+use crate::cache::{self, Cache};
+use crate::ingest;
+use crate::model::{Report, Span};
+use crate::parse;
+use crate::seeds;
+
+/// A file that could not be loaded, and why: reported, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub source: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A file name can hold control characters too; they never reach the terminal.
+        write!(
+            f,
+            "{}: {}",
+            crate::sanitize::for_terminal(&self.source),
+            crate::sanitize::for_terminal(&self.reason)
+        )
+    }
+}
+
+/// One place a search query was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `Corpus::reports`.
+    pub report: usize,
+    /// Path of the innermost section holding the hit (empty: the preamble).
+    pub section: Vec<usize>,
+    /// The match in the report's text.
+    pub at: Span,
+}
+
+/// Every report, in the order given (folders in file-name order), with its indexes.
+#[derive(Debug)]
+pub struct Corpus {
+    pub reports: Vec<Report>,
+    pub problems: Vec<LoadProblem>,
+    /// The taxonomy every report was scored with.
+    taxonomy: Arc<Taxonomy>,
+    /// Word → (report, byte offset) of every occurrence, from jieba tokens.
+    words: HashMap<String, Vec<(u32, u32)>>,
+}
+
+/// One loaded file: its report and its words with byte offsets (the search index's input).
+type Loaded = Result<(Report, Vec<(String, u32)>), LoadProblem>;
+
+impl Corpus {
+    /// The reports embedded in the binary (`seeds/`).
+    pub fn embedded(taxonomy: Arc<Taxonomy>) -> Corpus {
+        let loaded: Vec<Loaded> = seeds::SEEDS
+            .par_iter()
+            .map(|(name, bytes)| load_with_words(bytes, &seeds::source_name(name), &taxonomy, None))
+            .collect();
+        Corpus::from_loaded(loaded, taxonomy)
+    }
+
+    /// Load files and folders (recursively: .txt, .html, .htm), in parallel, reading and filling
+    /// `cache` (when given) so unchanged files are parsed once. Unreadable or unparsable files
+    /// become [`LoadProblem`]s; the rest load.
+    pub fn load(paths: &[PathBuf], taxonomy: Arc<Taxonomy>, cache: Option<&Cache>) -> Corpus {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            collect_files(path, &mut files, &mut problems);
+        }
+        let loaded: Vec<Loaded> = files
+            .par_iter()
+            .map(|path| {
+                let source = path.to_string_lossy().into_owned();
+                match std::fs::read(path) {
+                    Ok(bytes) => load_with_words(&bytes, &source, &taxonomy, cache),
+                    Err(e) => Err(LoadProblem {
+                        source,
+                        reason: format!("cannot read: {e}"),
+                    }),
+                }
+            })
+            .collect();
+        let mut corpus = Corpus::from_loaded(loaded, taxonomy);
+        problems.append(&mut corpus.problems);
+        corpus.problems = problems;
+        corpus
+    }
+
+    /// Build a corpus from already parsed reports (de-duplicated, indexed).
+    pub fn from_reports(reports: Vec<Report>, taxonomy: Arc<Taxonomy>) -> Corpus {
+        Corpus::from_loaded(
+            reports
+                .into_par_iter()
+                .map(|r| {
+                    let words = words_of(&r.text);
+                    Ok((r, words))
+                })
+                .collect(),
+            taxonomy,
+        )
+    }
+
+    fn from_loaded(results: Vec<Loaded>, taxonomy: Arc<Taxonomy>) -> Corpus {
+        let mut reports = Vec::new();
+        let mut word_lists = Vec::new();
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        for result in results {
+            match result {
+                Ok((report, _)) if !seen.insert(report.hash.clone()) => {
+                    problems.push(LoadProblem {
+                        source: report.source.clone(),
+                        reason: "same text as a report already loaded (skipped)".into(),
+                    })
+                }
+                Ok((report, words)) => {
+                    reports.push(report);
+                    word_lists.push(words);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let words = index_words(word_lists);
+        Corpus {
+            reports,
+            problems,
+            taxonomy,
+            words,
+        }
+    }
+
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The taxonomy, to share with another corpus or a later load.
+    pub fn shared_taxonomy(&self) -> Arc<Taxonomy> {
+        Arc::clone(&self.taxonomy)
+    }
+
+    /// Find `query` across the corpus by whole jieba words: "行政复议" finds 行政复议 but "复议"
+    /// does not match inside it. End the query with `*` to match it anywhere as a substring.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let query = query.trim();
+        if let Some(raw) = query.strip_suffix('*') {
+            return self.search_substring(raw.trim());
+        }
+        let tokens = segment::words(query);
+        let Some((_, first)) = tokens.first() else {
+            return Vec::new();
+        };
+        let phrase = query_phrase(query, &tokens);
+        let mut hits = Vec::new();
+        for &(report, offset) in self.words.get(*first).map(Vec::as_slice).unwrap_or(&[]) {
+            let r = &self.reports[report as usize];
+            let start = offset as usize;
+            let rest = r.text.get(start..).unwrap_or("");
+            if let Some(len) = phrase_len(rest, &phrase) {
+                hits.push(self.hit(report as usize, Span::new(start, start + len)));
+            }
+        }
+        hits.sort_by_key(|h| (h.report, h.at.start));
+        hits
+    }
+
+    fn search_substring(&self, needle: &str) -> Vec<Hit> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        for (i, r) in self.reports.iter().enumerate() {
+            for (start, m) in r.text.match_indices(needle) {
+                hits.push(self.hit(i, Span::new(start, start + m.len())));
+            }
+        }
+        hits
+    }
+
+    fn hit(&self, report: usize, at: Span) -> Hit {
+        Hit {
+            report,
+            section: section_at(&self.reports[report], at.start),
+            at,
+        }
+    }
+}
+
+/// Words of the query in order; a multi-word query matches them consecutively, allowing the
+/// punctuation and spaces between them to differ.
+fn query_phrase(query: &str, tokens: &[(usize, &str)]) -> Vec<String> {
+    if tokens.is_empty() {
+        return vec![query.to_string()];
+    }
+    tokens.iter().map(|(_, w)| w.to_string()).collect()
+}
+
+/// Length in bytes of the phrase at the start of `text`, if it is there.
+fn phrase_len(text: &str, phrase: &[String]) -> Option<usize> {
+    let mut pos = 0;
+    for (i, word) in phrase.iter().enumerate() {
+        if i > 0 {
+            let rest = &text[pos..];
+            let skipped = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            pos += skipped;
+        }
+        if !text[pos..].starts_with(word.as_str()) {
+            return None;
+        }
+        pos += word.len();
+    }
+    Some(pos)
+}
+
+/// The innermost section whose extent holds `offset`.
+pub fn section_at(report: &Report, offset: usize) -> Vec<usize> {
+    let mut best = Vec::new();
+    for (path, section) in report.walk() {
+        if section.extent.start <= offset && offset < section.extent.end {
+            best = path;
+        }
+    }
+    best
+}
+
+fn words_of(text: &str) -> Vec<(String, u32)> {
+    segment::words(text)
+        .into_iter()
+        .map(|(at, w)| (w.to_string(), at as u32))
+        .collect()
+}
+
+fn index_words(per_report: Vec<Vec<(String, u32)>>) -> HashMap<String, Vec<(u32, u32)>> {
+    let mut words: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (i, list) in per_report.into_iter().enumerate() {
+        for (w, at) in list {
+            words.entry(w).or_default().push((i as u32, at));
+        }
+    }
+    words
+}
+
+/// Parse one file's bytes (or take them from the cache) with the words of its text.
+fn load_with_words(
+    bytes: &[u8],
+    source: &str,
+    taxonomy: &Taxonomy,
+    cache: Option<&Cache>,
+) -> Loaded {
+    if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
+        let mut report = entry.report;
+        report.source = source.to_string();
+        return Ok((report, entry.words));
+    }
+    let report = load_bytes(bytes, source, taxonomy)?;
+    let words = words_of(&report.text);
+    let entry = cache::Entry { report, words };
+    if let Some(c) = cache {
+        c.put(bytes, &entry);
+    }
+    Ok((entry.report, entry.words))
+}
+
+/// Decode, clean and parse one file's bytes.
+pub fn load_bytes(bytes: &[u8], source: &str, taxonomy: &Taxonomy) -> Result<Report, LoadProblem> {
+    let doc = ingest::from_bytes(bytes, source).map_err(|e| LoadProblem {
+        source: source.to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(parse::parse_document(source, doc, taxonomy))
+}
+
+fn is_report_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "html" | "htm")
+    )
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadProblem>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => {
+                problems.push(LoadProblem {
+                    source: path.to_string_lossy().into_owned(),
+                    reason: format!("cannot read folder: {e}"),
+                });
+                return;
+            }
+        };
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() || is_report_file(&entry) {
+                collect_files(&entry, files, problems);
+            }
+        }
+    } else if path.exists() {
+        files.push(path.to_path_buf());
+    } else {
+        problems.push(LoadProblem {
+            source: path.to_string_lossy().into_owned(),
+            reason: "no such file or folder".into(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_allows_different_punctuation_between_words() {
+        let phrase = vec!["行政".to_string(), "复议".to_string()];
+        assert_eq!(
+            phrase_len("行政，复议案件", &phrase),
+            Some("行政，复议".len())
+        );
+        assert_eq!(phrase_len("行政诉讼", &phrase), None);
+    }
+}

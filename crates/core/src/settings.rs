@@ -1,0 +1,122 @@
+//! What the library takes from the user's configuration: where the reports are, which themes file
+//! extends the taxonomy, where the parse cache lives. Plain data: the faces fill it in (from the
+//! config file and the environment) and the library never looks anywhere else.
+
+use std::path::{Path, PathBuf};
+
+use crate::analyse::themes::Taxonomy;
+use crate::cache::Cache;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Folders (or files) of reports to load when none are named.
+    pub report_folders: Vec<PathBuf>,
+    /// A themes file in the format of `assets/themes.toml` that extends the embedded taxonomy.
+    pub themes_file: Option<PathBuf>,
+    /// The parse cache's folder; `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// A themes file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemesError {
+    #[error("{}: cannot read themes file", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Settings {
+    /// The taxonomy reports are scored with: the embedded one, extended by the themes file.
+    pub fn taxonomy(&self) -> Result<Taxonomy, ThemesError> {
+        let Some(path) = &self.themes_file else {
+            return Ok(Taxonomy::embedded());
+        };
+        let text = std::fs::read_to_string(path).map_err(|source| ThemesError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Taxonomy::with_user_file(&text).map_err(|e| {
+            let (line, column) = line_column(&text, e.span().map_or(0, |s| s.start));
+            ThemesError::Invalid {
+                path: path.clone(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })
+    }
+
+    /// The parse cache for reports scored with `taxonomy`, if a folder is set and usable.
+    pub fn cache(&self, taxonomy: &Taxonomy) -> Option<Cache> {
+        self.cache_dir
+            .as_deref()
+            .and_then(|dir: &Path| Cache::at(dir, taxonomy))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset: how a config error is located.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_themes_file_means_the_embedded_taxonomy() {
+        let t = Settings::default().taxonomy().unwrap();
+        assert_eq!(t.fingerprint(), Taxonomy::embedded().fingerprint());
+    }
+
+    #[test]
+    fn a_themes_file_extends_the_taxonomy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("themes.toml");
+        std::fs::write(
+            &path,
+            "[[theme]]\nid = \"ecology\"\nkeywords = [\"河长制\"]\n",
+        )
+        .unwrap();
+        let settings = Settings {
+            themes_file: Some(path),
+            ..Settings::default()
+        };
+        assert!(settings.taxonomy().unwrap().get("ecology").is_some());
+    }
+
+    #[test]
+    fn a_bad_themes_file_is_located_and_unknown_fields_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("themes.toml");
+        std::fs::write(&path, "[[theme]]\nid = \"x\"\nkeyword = [\"a\"]\n").unwrap();
+        let settings = Settings {
+            themes_file: Some(path),
+            ..Settings::default()
+        };
+        let msg = settings.taxonomy().unwrap_err().to_string();
+        assert!(msg.contains("themes.toml:3:1:"), "{msg}");
+        let missing = Settings {
+            themes_file: Some(dir.path().join("none.toml")),
+            ..Settings::default()
+        };
+        assert!(missing.taxonomy().is_err());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_column("a\n主题 = x", 9), (2, 4));
+    }
+}
