@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use fazhi::config::Config;
+use fazhi_core::analyse::matrix::Matrix;
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::cache::Cache;
 use fazhi_core::corpus::Corpus;
@@ -47,15 +48,31 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// List every quantitative indicator: locality, year, section, label, value, unit, canonical id.
+    /// With --matrix: canonical indicators × reports, as on the dashboard's 指标 screen.
     Indicators {
         /// Only indicators of this theme (functions, rules, decisions, enforcement, emergencies,
         /// disputes, oversight, digital, leadership, publicity).
         #[arg(long)]
         theme: Option<String>,
+        /// One row per canonical indicator, one column per report (each report's first value).
+        #[arg(long)]
+        matrix: bool,
         /// CSV (UTF-8 with BOM, opens correctly in Excel).
         #[arg(long, conflicts_with = "json")]
         csv: bool,
         /// JSON array of rows.
+        #[arg(long)]
+        json: bool,
+        /// Report files or folders. None: the embedded seed reports.
+        paths: Vec<PathBuf>,
+    },
+    /// Theme coverage: for each report, the share of its text that speaks to each theme, as on
+    /// the dashboard's 主题 screen.
+    Themes {
+        /// CSV (UTF-8 with BOM, opens correctly in Excel); shares from 0 to 1.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// JSON array, one object per report.
         #[arg(long)]
         json: bool,
         /// Report files or folders. None: the embedded seed reports.
@@ -174,6 +191,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         Command::Parse { paths, .. }
         | Command::Outline { paths }
         | Command::Indicators { paths, .. }
+        | Command::Themes { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
         Command::Diff { .. } => Vec::new(),
     };
@@ -190,6 +208,36 @@ fn run(args: Cli) -> Result<ExitCode> {
             .map(|r| cli::outline_text(r))
             .collect::<Vec<_>>()
             .join("\n"),
+        Command::Indicators {
+            matrix: true,
+            theme,
+            csv,
+            json,
+            ..
+        } => {
+            check_theme(&corpus, theme.as_deref())?;
+            let mut matrix = Matrix::new(reports.iter().copied());
+            if let Some(t) = &theme {
+                matrix.rows.retain(|row| &row.theme == t);
+            }
+            if csv {
+                cli::matrix_csv(&reports, &matrix).context("writing CSV")?
+            } else if json {
+                cli::matrix_json(&reports, &matrix) + "\n"
+            } else {
+                cli::matrix_text(&reports, &matrix)
+            }
+        }
+        Command::Themes { csv, json, .. } => {
+            let taxonomy = corpus.taxonomy();
+            if csv {
+                cli::coverage_csv(&reports, taxonomy).context("writing CSV")?
+            } else if json {
+                serde_json::to_string_pretty(&cli::coverage_rows(&reports, taxonomy))? + "\n"
+            } else {
+                cli::coverage_text(&reports, taxonomy)
+            }
+        }
         Command::Indicators {
             theme, csv, json, ..
         } => {

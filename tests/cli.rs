@@ -394,3 +394,138 @@ fn users_extend_the_themes_without_rebuilding() {
         .assert()
         .success();
 }
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = fazhi().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn themes_prints_the_heat_map_as_json_csv_and_text() {
+    let rows: Value = serde_json::from_str(&stdout_of(&["themes", "--json"])).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    for r in rows {
+        let coverage = r["coverage"].as_object().unwrap();
+        assert_eq!(coverage.len(), 10, "one share per theme");
+        assert!(
+            coverage
+                .values()
+                .all(|s| (0.0..=1.0).contains(&s.as_f64().unwrap()))
+        );
+    }
+    // 泾源县's report is above all about law enforcement (its longest sections).
+    let jingyuan = rows.iter().find(|r| r["locality"] == "泾源县").unwrap();
+    let enforcement = jingyuan["coverage"]["enforcement"].as_f64().unwrap();
+    assert!(enforcement > 0.2, "{enforcement}");
+    let csv = stdout_of(&["themes", "--csv"]);
+    assert!(csv.starts_with('\u{feff}'));
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",leadership,publicity"), "{header}");
+    assert_eq!(csv.lines().count(), 6);
+    let text = stdout_of(&["themes"]);
+    assert!(
+        text.lines().any(|l| l.starts_with("泾源县 2024\t")),
+        "{text}"
+    );
+}
+
+#[test]
+fn indicators_matrix_puts_reports_side_by_side() {
+    let m: Value = serde_json::from_str(&stdout_of(&["indicators", "--matrix", "--json"])).unwrap();
+    let reports = m["reports"].as_array().unwrap();
+    let column = reports
+        .iter()
+        .position(|r| r["locality"] == "泾源县")
+        .unwrap();
+    let mediated = m["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "disputes.mediated")
+        .expect("the mediated disputes row");
+    assert_eq!(mediated["values"][column]["value"], 930.0);
+    assert_eq!(mediated["values"].as_array().unwrap().len(), reports.len());
+    let csv = stdout_of(&["indicators", "--matrix", "--csv", "--theme", "disputes"]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("\u{feff}id,name,unit,theme,")
+    );
+    assert!(lines.all(|l| l.contains(",disputes,")), "{csv}");
+    let text = stdout_of(&["indicators", "--matrix"]);
+    assert!(text.contains("930件"), "{text}");
+}
+
+#[test]
+fn diff_shows_the_indicators_side_by_side() {
+    let json: Value = serde_json::from_str(&stdout_of(&[
+        "diff",
+        "--format",
+        "json",
+        "seeds/000_0fd57f03c9fbaff9.txt",
+        "seeds/002_58b9b4adb4171f74.txt",
+    ]))
+    .unwrap();
+    let rows = json["indicators"].as_array().unwrap();
+    let review = rows
+        .iter()
+        .find(|r| r["id"] == "disputes.mediated")
+        .unwrap();
+    assert_eq!(review["a"]["value"], 4581.0);
+    assert_eq!(review["b"]["value"], 930.0);
+    let text = stdout_of(&[
+        "diff",
+        "seeds/000_0fd57f03c9fbaff9.txt",
+        "seeds/002_58b9b4adb4171f74.txt",
+    ]);
+    assert!(text.contains("A 4581件 · B 930件 · B−A -3651件"), "{text}");
+}
+
+#[test]
+fn a_malformed_themes_file_stops_with_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let themes = dir.path().join("themes.toml");
+    fs::write(&themes, "[[theme]]\nid = \"x\"\nkeyword = [\"a\"]\n").unwrap();
+    fazhi()
+        .env("FAZHI_THEMES", &themes)
+        .args(["outline"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("themes.toml:3:1:"));
+}
+
+#[test]
+fn a_users_themes_file_reaches_the_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let themes = dir.path().join("themes.toml");
+    fs::write(
+        &themes,
+        "[[theme]]\nid = \"ecology\"\nname = \"生态\"\nkeywords = [\"生态环境\", \"河长制\", \"环境保护\"]\n",
+    )
+    .unwrap();
+    let report = dir.path().join("r.txt");
+    fs::write(
+        &report,
+        "某县2024年法治政府建设情况报告\n一、推进生态环境领域执法\n全面推行河长制，加强生态环境保护，开展环境保护执法检查12次。\n二、存在的不足\n执法力量不足。\n",
+    )
+    .unwrap();
+    let out = fazhi()
+        .env("FAZHI_THEMES", &themes)
+        .args(["themes", "--json"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        rows[0]["coverage"]["ecology"].as_f64().unwrap() > 0.0,
+        "{rows}"
+    );
+}

@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use fazhi_core::analyse::compare::{Comparison, Pair, compare};
 use fazhi_core::analyse::diff::OpKind;
+use fazhi_core::analyse::matrix::{SideBySide, side_by_side};
 use fazhi_core::corpus::Corpus;
-use fazhi_core::model::{Report, Span};
-use fazhi_core::parse::indicators::Catalogue;
+use fazhi_core::model::Span;
 
 use super::action::{Action, Screen};
 use super::app::{App, Pane};
@@ -33,29 +33,13 @@ pub struct SideText {
     pub changed: Vec<Span>,
 }
 
-/// A canonical indicator's value in one report (scaled, with its unit).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Value {
-    pub value: f64,
-    pub unit: String,
-}
-
-/// A row of the indicator table: one canonical indicator in either report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndicatorRow {
-    pub id: String,
-    pub name: String,
-    pub a: Option<Value>,
-    pub b: Option<Value>,
-}
-
 /// The compare screen: a comparison and where it is scrolled to.
 pub struct CompareView {
     pub key: CompareKey,
     pub comparison: Rc<Comparison>,
     /// Per pair: the A and B sides.
     pub sides: Vec<[SideText; 2]>,
-    pub indicators: Vec<IndicatorRow>,
+    pub indicators: Vec<SideBySide>,
     /// The pair at the top of the text pane (the current pair) and the rows of it scrolled past.
     pub top: usize,
     pub line: usize,
@@ -69,7 +53,7 @@ impl CompareView {
         let (a, b) = (&corpus.reports[key.0], &corpus.reports[key.1]);
         let comparison = compare(a, b, key.2.first().map(String::as_str), corpus.taxonomy());
         let sides = comparison.pairs.iter().map(sides).collect();
-        let indicators = indicator_rows(a, b, &key.2);
+        let indicators = side_by_side(a, b, &key.2);
         CompareView {
             key,
             comparison: Rc::new(comparison),
@@ -208,48 +192,6 @@ fn sides(pair: &Pair) -> [SideText; 2] {
         }
     }
     out
-}
-
-/// The canonical indicators of either report, in catalogue order, narrowed to `themes` (by the
-/// canonical indicator's theme or the indicator's own themes).
-fn indicator_rows(a: &Report, b: &Report, themes: &[String]) -> Vec<IndicatorRow> {
-    let catalogue = Catalogue::embedded();
-    let first = |r: &Report, id: &str| {
-        r.indicators
-            .iter()
-            .find(|i| i.canonical.as_deref() == Some(id))
-            .map(|i| Value {
-                value: i.value,
-                unit: catalogue.comparable_unit(id, &i.unit, i.kind).to_string(),
-            })
-    };
-    let speaks_to = |id: &str| {
-        themes.is_empty()
-            || catalogue.get(id).is_some_and(|c| themes.contains(&c.theme))
-            || [a, b].iter().any(|r| {
-                r.indicators.iter().any(|i| {
-                    i.canonical.as_deref() == Some(id)
-                        && themes.iter().any(|t| i.themes.contains(t))
-                })
-            })
-    };
-    let mut ids: Vec<&str> = [a, b]
-        .iter()
-        .flat_map(|r| r.indicators.iter().filter_map(|i| i.canonical.as_deref()))
-        .collect();
-    ids.sort_by_key(|id| (super::matrix::catalogue_rank(id), id.to_string()));
-    ids.dedup();
-    ids.into_iter()
-        .filter(|id| speaks_to(id))
-        .map(|id| IndicatorRow {
-            id: id.to_string(),
-            name: catalogue
-                .get(id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone()),
-            a: first(a, id),
-            b: first(b, id),
-        })
-        .collect()
 }
 
 impl App {

@@ -5,6 +5,7 @@ use super::action::{Action, Screen};
 use super::app::{App, Cursor, Pane, motion};
 use super::grid::Grid;
 use super::layout::{self, inner};
+use fazhi_core::analyse::coverage::coverage;
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::model::Report;
 
@@ -21,34 +22,6 @@ pub fn shade(share: f32) -> usize {
     } else {
         1 + STEPS.iter().filter(|&&s| share >= s).count()
     }
-}
-
-/// Per taxonomy theme: the share of the report's sectioned text whose section speaks to it.
-/// Each section counts its own heading and body (children count for themselves), so a parent
-/// tagged with a broad theme does not claim its children's text; the share is of bytes, which
-/// for report prose is proportional to characters. The preamble has no themes and is left out.
-/// Shares of different themes may add up to more than one (a section can speak to several).
-pub fn coverage(report: &Report, taxonomy: &Taxonomy) -> Vec<f32> {
-    let mut total = 0usize;
-    let mut per = vec![0usize; taxonomy.themes.len()];
-    for (_, s) in report.walk() {
-        let own = s.heading_span.len() + s.body.len();
-        total += own;
-        for (i, t) in taxonomy.themes.iter().enumerate() {
-            if s.themes.contains(&t.id) {
-                per[i] += own;
-            }
-        }
-    }
-    per.iter()
-        .map(|&n| {
-            if total == 0 {
-                0.0
-            } else {
-                n as f32 / total as f32
-            }
-        })
-        .collect()
 }
 
 /// The theme screen: coverage per report and theme, and the cursor.

@@ -1,140 +1,13 @@
 //! The indicator screen's state: canonical indicators × reports, built once at load; the rows
 //! shown under the theme filter and a sort; a cursor over rows and report columns.
 
-use std::collections::HashMap;
-
 use super::action::{Action, Screen};
 use super::app::{App, Cursor, Pane, motion};
 use super::grid::Grid;
 use super::layout::{self, inner};
 use super::wrap::str_width;
+use fazhi_core::analyse::matrix::Matrix;
 use fazhi_core::model::Report;
-use fazhi_core::parse::indicators::Catalogue;
-
-/// Where a canonical indicator stands in the catalogue (unknown ids last).
-pub fn catalogue_rank(id: &str) -> usize {
-    Catalogue::embedded()
-        .all()
-        .iter()
-        .position(|c| c.id == id)
-        .unwrap_or(usize::MAX)
-}
-
-/// A report's value of a canonical indicator: its first indicator with that id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MatrixCell {
-    pub value: f64,
-    pub unit: String,
-    /// Index into the report's indicators.
-    pub indicator: usize,
-    /// The report has more indicators with the same id.
-    pub more: bool,
-}
-
-/// A canonical indicator some report has.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MatrixRow {
-    pub id: String,
-    pub name: String,
-    /// The catalogue's usual unit (values keep their own).
-    pub unit: String,
-    pub theme: String,
-}
-
-/// Every canonical indicator of the corpus against every report.
-#[derive(Debug, Clone, Default)]
-pub struct Matrix {
-    /// In catalogue order; ids the catalogue lacks last.
-    pub rows: Vec<MatrixRow>,
-    /// (row, report) → value.
-    cells: HashMap<(usize, usize), MatrixCell>,
-    /// Per report: the rows it has.
-    by_report: Vec<Vec<usize>>,
-    /// Widest "name（unit）" label.
-    pub label_width: usize,
-}
-
-impl Matrix {
-    pub fn new(reports: &[Report]) -> Matrix {
-        let catalogue = Catalogue::embedded();
-        let mut ids: Vec<&str> = reports
-            .iter()
-            .flat_map(|r| r.indicators.iter().filter_map(|i| i.canonical.as_deref()))
-            .collect();
-        ids.sort_by_key(|id| (catalogue_rank(id), *id));
-        ids.dedup();
-        let rows: Vec<MatrixRow> = ids
-            .iter()
-            .map(|&id| match catalogue.get(id) {
-                Some(c) => MatrixRow {
-                    id: id.to_string(),
-                    name: c.name.clone(),
-                    unit: c.unit.clone(),
-                    theme: c.theme.clone(),
-                },
-                None => MatrixRow {
-                    id: id.to_string(),
-                    name: id.to_string(),
-                    unit: String::new(),
-                    theme: String::new(),
-                },
-            })
-            .collect();
-        let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-        let mut cells = HashMap::new();
-        let mut by_report = vec![Vec::new(); reports.len()];
-        for (r, report) in reports.iter().enumerate() {
-            for (i, ind) in report.indicators.iter().enumerate() {
-                let Some(&row) = ind.canonical.as_deref().and_then(|id| index.get(id)) else {
-                    continue;
-                };
-                match cells.get_mut(&(row, r)) {
-                    Some(MatrixCell { more, .. }) => *more = true,
-                    None => {
-                        cells.insert(
-                            (row, r),
-                            MatrixCell {
-                                value: ind.value,
-                                unit: catalogue
-                                    .comparable_unit(&rows[row].id, &ind.unit, ind.kind)
-                                    .to_string(),
-                                indicator: i,
-                                more: false,
-                            },
-                        );
-                        by_report[r].push(row);
-                    }
-                }
-            }
-        }
-        let label_width = rows
-            .iter()
-            .map(|r| str_width(&r.label()))
-            .max()
-            .unwrap_or(0);
-        Matrix {
-            rows,
-            cells,
-            by_report,
-            label_width,
-        }
-    }
-
-    pub fn cell(&self, row: usize, report: usize) -> Option<&MatrixCell> {
-        self.cells.get(&(row, report))
-    }
-}
-
-impl MatrixRow {
-    /// "调解矛盾纠纷数（件）".
-    pub fn label(&self) -> String {
-        if self.unit.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{}（{}）", self.name, self.unit)
-        }
-    }
-}
 
 /// How the rows are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +24,8 @@ pub enum RowSort {
 #[derive(Debug, Clone)]
 pub struct MatrixView {
     pub matrix: Matrix,
+    /// Widest "name（unit）" label, in columns.
+    pub label_width: usize,
     pub sort: RowSort,
     /// Over the rows shown.
     pub row: Cursor,
@@ -162,8 +37,15 @@ pub struct MatrixView {
 
 impl MatrixView {
     pub fn new(reports: &[Report]) -> MatrixView {
+        let matrix = Matrix::new(reports.iter());
         MatrixView {
-            matrix: Matrix::new(reports),
+            label_width: matrix
+                .rows
+                .iter()
+                .map(|r| str_width(&r.label()))
+                .max()
+                .unwrap_or(0),
+            matrix,
             sort: RowSort::Catalogue,
             row: Cursor::default(),
             col: Cursor::default(),
@@ -187,7 +69,7 @@ impl App {
         let m = &self.matrix.matrix;
         let mut counts = vec![0usize; m.rows.len()];
         for &r in &self.visible {
-            for &row in &m.by_report[r] {
+            for &row in m.rows_of(r) {
                 counts[row] += 1;
             }
         }
@@ -217,7 +99,7 @@ impl App {
     pub fn matrix_grid(&self) -> Grid {
         let [table, _] = layout::matrix_areas(self.areas().body, self.visible.len());
         let area = inner(table);
-        let widest = self.matrix.matrix.label_width as u16 + 1;
+        let widest = self.matrix.label_width as u16 + 1;
         Grid {
             area,
             label: widest.min(area.width * 2 / 5),

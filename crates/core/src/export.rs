@@ -5,9 +5,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analyse::coverage::coverage;
+use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
+use crate::analyse::themes::Taxonomy;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
-use crate::model::{Indicator, Report, Section};
+use crate::model::{Indicator, Report, Section, format_number};
 use crate::sanitize;
 
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
@@ -166,6 +169,195 @@ pub fn format_value(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// How a report is named in a table's header or first column: "泾源县 2024".
+fn report_name(r: &Report) -> String {
+    let year = r.year.map_or_else(|| "?".to_string(), |y| y.to_string());
+    format!("{} {year}", r.display_name())
+}
+
+/// CSV text that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends.
+fn excel_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in records {
+        writer.write_record(record)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// One report's theme coverage (`fazhi themes --json`).
+#[derive(Debug, Serialize)]
+pub struct CoverageRow<'a> {
+    pub source: &'a str,
+    pub locality: Option<&'a str>,
+    pub year: Option<i32>,
+    /// Theme id → share of the sectioned text that speaks to it (0–1).
+    pub coverage: std::collections::BTreeMap<&'a str, f32>,
+}
+
+/// Theme coverage of every report (screen 4's heat map as data).
+pub fn coverage_rows<'a>(reports: &[&'a Report], taxonomy: &'a Taxonomy) -> Vec<CoverageRow<'a>> {
+    reports
+        .iter()
+        .map(|r| CoverageRow {
+            source: &r.source,
+            locality: r.locality.as_ref().map(|l| l.name.as_str()),
+            year: r.year,
+            coverage: taxonomy
+                .themes
+                .iter()
+                .map(|t| t.id.as_str())
+                .zip(coverage(r, taxonomy))
+                .collect(),
+        })
+        .collect()
+}
+
+/// `fazhi themes --csv`: a row per report, a column per theme (in taxonomy order), shares 0–1.
+pub fn coverage_csv(reports: &[&Report], taxonomy: &Taxonomy) -> Result<String, csv::Error> {
+    let mut records = vec![
+        ["source", "locality", "year"]
+            .into_iter()
+            .map(str::to_string)
+            .chain(taxonomy.themes.iter().map(|t| t.id.clone()))
+            .collect::<Vec<_>>(),
+    ];
+    for r in reports {
+        let mut record = vec![
+            r.source.clone(),
+            r.locality
+                .as_ref()
+                .map_or_else(String::new, |l| l.name.clone()),
+            r.year.map_or_else(String::new, |y| y.to_string()),
+        ];
+        record.extend(coverage(r, taxonomy).iter().map(|s| format!("{s:.3}")));
+        records.push(record);
+    }
+    excel_csv(&records)
+}
+
+/// `fazhi themes`: the heat map as text, percentages of each report's sectioned text.
+pub fn coverage_text(reports: &[&Report], taxonomy: &Taxonomy) -> String {
+    let mut out = String::from("地区 年份");
+    for t in &taxonomy.themes {
+        let _ = write!(out, "\t{}", sanitize::for_terminal(&t.short));
+    }
+    out.push('\n');
+    for r in reports {
+        out.push_str(&sanitize::for_terminal(&report_name(r)));
+        for share in coverage(r, taxonomy) {
+            let _ = write!(out, "\t{:.0}%", share * 100.0);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The reports a matrix's columns stand for.
+#[derive(Debug, Serialize)]
+pub struct MatrixColumn<'a> {
+    pub source: &'a str,
+    pub locality: Option<&'a str>,
+    pub year: Option<i32>,
+}
+
+/// A canonical indicator's row: its value in each report (null where it has none).
+#[derive(Debug, Serialize)]
+pub struct MatrixLine<'a> {
+    #[serde(flatten)]
+    pub indicator: &'a MatrixRow,
+    pub values: Vec<Option<&'a MatrixCell>>,
+}
+
+/// `fazhi indicators --matrix --json`: the columns (reports) and the rows.
+#[derive(Debug, Serialize)]
+pub struct MatrixJson<'a> {
+    pub reports: Vec<MatrixColumn<'a>>,
+    pub rows: Vec<MatrixLine<'a>>,
+}
+
+/// `fazhi indicators --matrix --json`: canonical indicators × reports (screen 3 as data).
+pub fn matrix_json(reports: &[&Report], matrix: &Matrix) -> String {
+    let view = MatrixJson {
+        reports: reports
+            .iter()
+            .map(|r| MatrixColumn {
+                source: &r.source,
+                locality: r.locality.as_ref().map(|l| l.name.as_str()),
+                year: r.year,
+            })
+            .collect(),
+        rows: matrix
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| MatrixLine {
+                indicator: row,
+                values: (0..reports.len()).map(|r| matrix.cell(i, r)).collect(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// A cell as a spreadsheet wants it: the bare number in the row's unit, else number and unit.
+fn matrix_cell_text(row: &MatrixRow, cell: Option<&MatrixCell>) -> String {
+    match cell {
+        None => String::new(),
+        Some(c) if c.unit == row.unit => format_value(c.value),
+        Some(c) => format!("{}{}", format_value(c.value), c.unit),
+    }
+}
+
+/// `fazhi indicators --matrix --csv`: a row per canonical indicator, a column per report.
+pub fn matrix_csv(reports: &[&Report], matrix: &Matrix) -> Result<String, csv::Error> {
+    let mut records = vec![
+        ["id", "name", "unit", "theme"]
+            .into_iter()
+            .map(str::to_string)
+            .chain(reports.iter().map(|r| report_name(r)))
+            .collect::<Vec<_>>(),
+    ];
+    for (i, row) in matrix.rows.iter().enumerate() {
+        let mut record = vec![
+            row.id.clone(),
+            row.name.clone(),
+            row.unit.clone(),
+            row.theme.clone(),
+        ];
+        record.extend((0..reports.len()).map(|r| matrix_cell_text(row, matrix.cell(i, r))));
+        records.push(record);
+    }
+    excel_csv(&records)
+}
+
+/// `fazhi indicators --matrix`: the matrix as tab-separated text.
+pub fn matrix_text(reports: &[&Report], matrix: &Matrix) -> String {
+    let mut out = String::from("指标");
+    for r in reports {
+        let _ = write!(out, "\t{}", sanitize::for_terminal(&report_name(r)));
+    }
+    out.push('\n');
+    for (i, row) in matrix.rows.iter().enumerate() {
+        out.push_str(&row.label());
+        for r in 0..reports.len() {
+            let cell = matrix.cell(i, r);
+            let more = if cell.is_some_and(|c| c.more) {
+                "+"
+            } else {
+                ""
+            };
+            let shown = cell.map_or_else(String::new, |c| format_number(c.value, &c.unit));
+            let _ = write!(out, "\t{}{more}", sanitize::for_terminal(&shown));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `fazhi check`: each required part found (with its evidence) or missing.

@@ -323,3 +323,21 @@ impl Report {
         self.locality.as_ref().map_or(Level::Unknown, |l| l.level)
     }
 }
+
+/// A value scaled back to 万/亿 when large, with its unit.
+pub fn format_number(v: f64, unit: &str) -> String {
+    let (v, scale) = if v.abs() >= 1e8 {
+        (v / 1e8, "亿")
+    } else if v.abs() >= 1e5 {
+        (v / 1e4, "万")
+    } else {
+        (v, "")
+    };
+    let number = if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    format!("{number}{scale}{unit}")
+}

@@ -7,13 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
-use super::report::{fit_width, format_number, styled_line};
+use super::report::{fit_width, styled_line};
 use super::style::Palette;
 use crate::tui::app::App;
-use crate::tui::compare::{CompareView, IndicatorRow};
+use crate::tui::compare::CompareView;
 use crate::tui::layout::{CompareAreas, inner};
 use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Pair, PairSide};
+use fazhi_core::analyse::matrix::SideBySide;
+use fazhi_core::model::format_number;
 use fazhi_core::sanitize::for_terminal;
 
 /// Eighths of a cell, for bars finer than whole cells.
@@ -53,7 +55,7 @@ pub fn bar(value: f64, max: f64, cells: usize) -> String {
 }
 
 /// "+12次" / "−3件": B minus A, when both are known in the same unit.
-fn difference(row: &IndicatorRow) -> String {
+fn difference(row: &SideBySide) -> String {
     match (&row.a, &row.b) {
         (Some(a), Some(b)) if a.unit == b.unit => {
             let d = b.value - a.value;
@@ -83,7 +85,7 @@ fn indicators(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, p: &
         return;
     }
     let cells = if body.width >= 90 { 8 } else { 4 };
-    let value = |v: &Option<crate::tui::compare::Value>| {
+    let value = |v: &Option<fazhi_core::analyse::matrix::Value>| {
         v.as_ref()
             .map_or_else(|| "—".to_string(), |v| format_number(v.value, &v.unit))
     };
@@ -93,10 +95,12 @@ fn indicators(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, p: &
         .take(body.height.saturating_sub(1) as usize)
         .map(|row| {
             let same_unit = matches!((&row.a, &row.b), (Some(a), Some(b)) if a.unit == b.unit);
-            let of = |v: &Option<crate::tui::compare::Value>| v.as_ref().map_or(0.0, |v| v.value);
+            let of = |v: &Option<fazhi_core::analyse::matrix::Value>| {
+                v.as_ref().map_or(0.0, |v| v.value)
+            };
             let max = of(&row.a).max(of(&row.b));
             // Bars only compare like with like: one side alone or different units get none.
-            let bar_of = |v: &Option<crate::tui::compare::Value>| {
+            let bar_of = |v: &Option<fazhi_core::analyse::matrix::Value>| {
                 if same_unit {
                     bar(of(v), max, cells)
                 } else {

@@ -10,12 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::compare::bar;
-use super::report::{fit_width, format_number};
+use super::report::fit_width;
 use super::style::Palette;
 use crate::tui::app::App;
 use crate::tui::layout::{inner, matrix_areas};
-use crate::tui::matrix::{MatrixCell, RowSort};
+use crate::tui::matrix::RowSort;
 use crate::tui::wrap::str_width;
+use fazhi_core::analyse::matrix::MatrixCell;
+use fazhi_core::model::format_number;
 use fazhi_core::sanitize::for_terminal;
 
 pub fn render(app: &App, frame: &mut Frame, body: Rect) {

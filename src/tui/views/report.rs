@@ -14,6 +14,7 @@ use crate::tui::layout::{Areas, inner};
 use crate::tui::outline::OutlineRow;
 use crate::tui::wrap::{char_width, str_width};
 use fazhi_core::check::Found;
+use fazhi_core::model::format_number;
 use fazhi_core::model::{Indicator, Report, Span as TextSpan};
 use fazhi_core::parse::indicators::Catalogue;
 use fazhi_core::sanitize::for_terminal;
@@ -339,24 +340,6 @@ fn text(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
 /// An indicator's value for a table: scaled back to 万/亿 when large, with its unit.
 pub fn format_value(ind: &Indicator) -> String {
     format_number(ind.value, &ind.unit)
-}
-
-/// A value scaled back to 万/亿 when large, with its unit.
-pub fn format_number(v: f64, unit: &str) -> String {
-    let (v, scale) = if v.abs() >= 1e8 {
-        (v / 1e8, "亿")
-    } else if v.abs() >= 1e5 {
-        (v / 1e4, "万")
-    } else {
-        (v, "")
-    };
-    let number = if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    format!("{number}{scale}{unit}")
 }
 
 fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {

@@ -13,6 +13,7 @@ pub use units::{Unit, sentences, units};
 
 use crate::analyse::align::{LinkKind, align};
 use crate::analyse::diff::{Op, OpKind, diff};
+use crate::analyse::matrix::{SideBySide, side_by_side};
 use crate::analyse::shared::{
     PlaceFinder, PlaceMention, SharedPassage, Slogans, belongs_to, foreign_places, gazetteer,
     shared_passages, text_chars,
@@ -136,6 +137,8 @@ pub struct Comparison {
     pub b: Side,
     /// The theme both sides were narrowed to, if any.
     pub theme: Option<String>,
+    /// The canonical indicators of either side, narrowed by the theme like the pairs.
+    pub indicators: Vec<SideBySide>,
     pub pairs: Vec<Pair>,
     /// Whole-report evidence: not narrowed by the theme.
     pub shared_passages: Vec<Shared>,
@@ -213,6 +216,11 @@ pub fn compare_with(
         a: Side::of(a),
         b: Side::of(b),
         theme: theme.map(str::to_string),
+        indicators: side_by_side(
+            a,
+            b,
+            &theme.map(str::to_string).into_iter().collect::<Vec<_>>(),
+        ),
         pairs,
         shared_passages: shared,
         foreign_places: ForeignPlaces {

@@ -1,8 +1,11 @@
-//! Analysis over parsed reports: segmentation, themes, comparison.
+//! Analysis over parsed reports: segmentation, themes, coverage, the indicator matrix,
+//! comparison.
 
 pub mod align;
 pub mod compare;
+pub mod coverage;
 pub mod diff;
+pub mod matrix;
 pub mod segment;
 pub mod shared;
 pub mod similarity;

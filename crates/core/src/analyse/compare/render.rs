@@ -7,7 +7,9 @@ use unicode_width::UnicodeWidthStr;
 use super::{Comparison, Pair};
 use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
+use crate::analyse::matrix::{SideBySide, Value};
 use crate::analyse::segment;
+use crate::model::format_number;
 
 const GUTTER: &str = " │ ";
 /// Narrowest column: a wide character inside both markers still fits.
@@ -36,6 +38,28 @@ type Line = Vec<(Style, String)>;
 /// The comparison in `width` columns: a header, each pair side by side, the shared passages,
 /// foreign places, and a summary. `markers` writes changes as `[-…-]{+…+}`; otherwise they are
 /// coloured (red deleted, green inserted).
+/// "行政复议案件数: A 76件 · B 120件 · B−A +44件"; a side without the figure shows "—".
+fn indicator_line(row: &SideBySide) -> String {
+    let show = |v: &Option<Value>| {
+        v.as_ref()
+            .map_or("—".to_string(), |v| format_number(v.value, &v.unit))
+    };
+    let delta = match (&row.a, &row.b) {
+        (Some(a), Some(b)) if a.unit == b.unit => {
+            let d = b.value - a.value;
+            let sign = if d > 0.0 { "+" } else { "" };
+            format!(" · B−A {sign}{}", format_number(d, &a.unit))
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{}: A {} · B {}{delta}",
+        row.name,
+        show(&row.a),
+        show(&row.b)
+    )
+}
+
 pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
     let width = width.max(2 * MIN_COLUMN + GUTTER.len());
     let left = (width - display_width(GUTTER)) / 2;
@@ -57,6 +81,12 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
     }
     if let Some(theme) = &c.theme {
         say(&format!("主题: {theme}"), &mut out);
+    }
+    if !c.indicators.is_empty() {
+        out.push_str(&rule(&format!("指标 {} 项", c.indicators.len()), width));
+        for row in &c.indicators {
+            say(&indicator_line(row), &mut out);
+        }
     }
     for pair in &c.pairs {
         out.push_str(&rule(&pair_title(pair), width));
