@@ -4,7 +4,7 @@
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::{Corpus, section_at};
 use fazhi_core::model::{
-    Indicator, IndicatorKind, Level, Locality, PageMeta, Part, Report, Section, Span,
+    Indicator, IndicatorKind, Level, Locality, PageMeta, Part, Report, Scope, Section, Span,
 };
 
 pub struct S {
@@ -124,6 +124,7 @@ pub fn report(
             kind: IndicatorKind::Count,
             canonical: canonical.map(str::to_string),
             qualifier: None,
+            scope: Scope::Current,
             section: section_at(&r, start),
             at,
             themes: Default::default(),

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Indicator, IndicatorKind, Locality, Measure, Part, Qualifier, Report, Section};
+use crate::model::{
+    Indicator, IndicatorKind, Locality, Measure, Part, Qualifier, Report, Scope, Section,
+};
 
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
@@ -41,6 +43,7 @@ pub struct IndicatorJson<'a> {
     pub kind: IndicatorKind,
     pub canonical: Option<&'a str>,
     pub qualifier: Option<Qualifier>,
+    pub scope: Scope,
     pub section: &'a [usize],
     pub themes: Vec<&'a str>,
 }
@@ -91,6 +94,7 @@ impl<'a> IndicatorJson<'a> {
             kind: i.kind,
             canonical: i.canonical.as_deref(),
             qualifier: i.qualifier,
+            scope: i.scope,
             section: &i.section,
             themes: i.themes.ids().collect(),
         }

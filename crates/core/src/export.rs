@@ -10,7 +10,7 @@ use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
 use crate::analyse::themes::Taxonomy;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
-use crate::model::{Indicator, Report, Section, format_number};
+use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_number};
 use crate::sanitize;
 
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
@@ -69,6 +69,7 @@ pub struct IndicatorRow<'a> {
     pub unit: &'a str,
     pub kind: crate::model::IndicatorKind,
     pub qualifier: Option<crate::model::Qualifier>,
+    pub scope: crate::model::Scope,
     pub canonical: Option<&'a str>,
     pub span: &'a str,
 }
@@ -101,6 +102,7 @@ pub fn indicator_rows<'a>(reports: &[&'a Report], theme: Option<&str>) -> Vec<In
                 unit: &ind.unit,
                 kind: ind.kind,
                 qualifier: ind.qualifier,
+                scope: ind.scope,
                 canonical: ind.canonical.as_deref(),
                 span: &ind.span,
             });
@@ -135,6 +137,7 @@ pub fn indicators_csv(rows: &[IndicatorRow<'_>]) -> Result<String, csv::Error> {
             "unit",
             "kind",
             "qualifier",
+            "scope",
             "canonical",
             "span",
         ])?;
@@ -149,17 +152,27 @@ pub fn indicators_text(rows: &[IndicatorRow<'_>]) -> String {
     for r in rows {
         let _ = writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}{}\t{}",
+            "{}\t{}\t{}\t{}\t{}{}{}\t{}",
             r.locality.unwrap_or("?"),
             r.year.map_or("?".into(), |y| y.to_string()),
             r.section_path,
             r.label,
+            r.qualifier.map_or("", Qualifier::sign),
             format_value(r.value),
             r.unit,
-            r.canonical.unwrap_or("")
+            scope_mark(r.scope, r.canonical)
         );
     }
     out
+}
+
+/// The last column of `fazhi indicators`: the canonical id of a report year's figure, or what
+/// time another figure speaks of ("[累计]").
+fn scope_mark(scope: Scope, canonical: Option<&str>) -> String {
+    match scope {
+        Scope::Current => canonical.unwrap_or("").to_string(),
+        other => format!("[{}]", other.mark_zh()),
+    }
 }
 
 /// A value without a needless ".0".

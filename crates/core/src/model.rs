@@ -216,6 +216,54 @@ pub enum Qualifier {
     Total,
 }
 
+/// Which time a figure speaks of. Only the report year's own figures compare across localities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// The report year's own figure (a change against last year included).
+    #[default]
+    Current,
+    /// A baseline: 同期, 上年, the A of 由A降至B.
+    Previous,
+    /// A total over several years: 2016年以来, 五年来, 十三五期间.
+    Cumulative,
+    /// A goal: 力争, 目标, 计划, a plans part's figures.
+    Target,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Current => "current",
+            Scope::Previous => "previous",
+            Scope::Cumulative => "cumulative",
+            Scope::Target => "target",
+        }
+    }
+
+    /// The mark tables show beside a figure that is not the report year's.
+    pub fn mark_zh(self) -> &'static str {
+        match self {
+            Scope::Current => "",
+            Scope::Previous => "上年",
+            Scope::Cumulative => "累计",
+            Scope::Target => "目标",
+        }
+    }
+}
+
+impl Qualifier {
+    /// How the qualifier reads beside a value: "约", "≥", "≤", "共".
+    pub fn sign(self) -> &'static str {
+        match self {
+            Qualifier::Approximate => "约",
+            Qualifier::AtLeast => "≥",
+            Qualifier::AtMost => "≤",
+            Qualifier::Total => "",
+        }
+    }
+}
+
 /// One quantitative fact of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -229,6 +277,9 @@ pub struct Indicator {
     /// Canonical indicator id from `assets/indicators.toml`.
     pub canonical: Option<String>,
     pub qualifier: Option<Qualifier>,
+    /// Which time the figure speaks of; only `current` figures are compared across reports.
+    #[serde(default)]
+    pub scope: Scope,
     /// Path of 0-based child indexes to the section it stands in; empty for the preamble.
     pub section: Vec<usize>,
     /// Where `span` stands in `Report::text`.
@@ -322,6 +373,13 @@ impl Report {
     pub fn level(&self) -> Level {
         self.locality.as_ref().map_or(Level::Unknown, |l| l.level)
     }
+}
+
+/// A value as a reader should see it: its qualifier's sign, then [`format_number`] ("≥498条",
+/// "约2200场次").
+pub fn format_qualified(v: f64, unit: &str, qualifier: Option<Qualifier>) -> String {
+    let sign = qualifier.map_or("", Qualifier::sign);
+    format!("{sign}{}", format_number(v, unit))
 }
 
 /// A value scaled back to 万/亿 when large, with its unit.

@@ -19,8 +19,9 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn no_terminal_crate_is_a_dependency() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .expect("manifest");
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+            .expect("manifest");
     let table: toml::Table = manifest.parse().expect("manifest is TOML");
     for section in ["dependencies", "build-dependencies"] {
         let deps = table.get(section).and_then(|d| d.as_table());
@@ -36,7 +37,10 @@ fn no_terminal_crate_is_a_dependency() {
 #[test]
 fn no_environment_read_or_print_below_the_faces() {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(files.len() > 20, "found the sources");
     let forbidden = [
         "std::env::var",

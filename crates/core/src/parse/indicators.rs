@@ -6,8 +6,8 @@
 //! - Changes carry a signed value: "下降51.03%" → -51.03, kind `change`, unit "%"; the label is
 //!   what changed ("信访总量"), taken from the quantity before it when the clause has no subject.
 //!   "N个百分点" is a change in unit "个百分点"; "增长N倍" a change in unit "倍".
-//! - "由A降至B" gives one quantity: the new level B (its own kind), spanning from 由 to B; A is
-//!   not reported separately, since spans never overlap.
+//! - "由A降至B" gives two quantities sharing one label: A (spanning 由A, scope `previous`, no
+//!   canonical id) and the new level B (its own kind, spanning 降至B).
 //! - A bare 万/亿 amount ("挽回经济损失107万") is money (unit "元") when its label holds a money
 //!   word (损失, 资金, 金额 …), otherwise a count with unit "".
 //! - A number with no unit, percent sign or multiplier is not reported (bare numbers are codes,
@@ -19,10 +19,12 @@ mod catalogue;
 mod label;
 mod lexicon;
 mod scan;
+mod scope;
 
 pub use catalogue::{CanonicalIndicator, Catalogue};
+pub use scope::scope_of;
 
-use crate::model::{Indicator, IndicatorKind, Qualifier, Span};
+use crate::model::{Indicator, IndicatorKind, Qualifier, Scope, Span};
 use crate::parse::numbers::Folded;
 use label::Prev;
 use scan::Scan;
@@ -61,7 +63,14 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             q.kind = IndicatorKind::Change;
             q.value = q.value.abs() * sign;
         }
+        // 由A降至B: the label stands before A and names both figures.
+        let baseline = q.baseline.take();
+        let span_start = q.start;
+        if let Some(b) = &baseline {
+            q.start = b.start;
+        }
         let (label, total) = label::label(&f, lex, &q, prev.as_ref());
+        q.start = span_start;
         if total && q.qualifier.is_none() {
             q.qualifier = Some(Qualifier::Total);
         }
@@ -74,6 +83,22 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             .map(|c| c.id.clone());
         last_change =
             (q.kind == IndicatorKind::Change).then(|| (q.end, q.value.signum(), q.unit.clone()));
+        if let Some(b) = baseline {
+            let at = Span::new(f.offsets[b.start], f.offsets[b.end]);
+            out.push(Indicator {
+                span: text[at.start..at.end].to_string(),
+                value: b.value,
+                unit: b.unit,
+                label: label.clone(),
+                kind: b.kind,
+                canonical: None,
+                qualifier: b.qualifier,
+                scope: Scope::Previous,
+                section: Vec::new(),
+                at,
+                themes: Default::default(),
+            });
+        }
         let at = Span::new(f.offsets[q.start], f.offsets[q.end]);
         out.push(Indicator {
             span: text[at.start..at.end].to_string(),
@@ -83,6 +108,7 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             kind: q.kind,
             canonical,
             qualifier: q.qualifier,
+            scope: Scope::Current,
             section: Vec::new(),
             at,
             themes: Default::default(),

@@ -13,7 +13,7 @@ pub mod year;
 
 use crate::analyse::themes::Taxonomy;
 use crate::ingest::Document;
-use crate::model::{Indicator, Part, Report, Section, Span, ThemeScores};
+use crate::model::{Indicator, Part, Report, Scope, Section, Span, ThemeScores};
 
 /// Parse one cleaned document into a report.
 pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Report {
@@ -25,10 +25,7 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
     let title_span = title.as_ref().map(|(_, s)| *s).filter(|s| !s.is_empty());
     let (mut sections, preamble) = outline::build(&text, &paras, title_span);
 
-    let mut indicators = found_indicators(&text, preamble, &[], taxonomy, None);
-    let mut path = Vec::new();
-    analyse_sections(&text, &mut sections, &mut path, taxonomy, &mut indicators);
-
+    // The year first: it decides which figures are the report year's own.
     let year = report_year(
         &text,
         title.as_ref().map(|(t, _)| t.as_str()),
@@ -36,6 +33,21 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
         &sections,
         &meta,
     );
+    let context = Context {
+        text: &text,
+        taxonomy,
+        year,
+    };
+    let mut indicators = found_indicators(&context, preamble, &[], None, Part::Other);
+    let mut path = Vec::new();
+    analyse_sections(
+        &context,
+        &mut sections,
+        &mut path,
+        Part::Other,
+        &mut indicators,
+    );
+
     let locality = locality::resolve(&text, title.as_ref().map(|(t, _)| t.as_str()), &meta);
     Report {
         source: source.to_string(),
@@ -51,49 +63,79 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
     }
 }
 
-/// Fill measures, themes and indicators of every section, depth first in reading order.
+/// What every section's analysis reads: the text, the taxonomy, the report's year.
+struct Context<'a> {
+    text: &'a str,
+    taxonomy: &'a Taxonomy,
+    year: Option<i32>,
+}
+
+/// Fill measures, themes and indicators of every section, depth first in reading order; `part` is
+/// the part of the nearest enclosing section that has one.
 fn analyse_sections(
-    text: &str,
+    cx: &Context<'_>,
     sections: &mut [Section],
     path: &mut Vec<usize>,
-    taxonomy: &Taxonomy,
+    part: Part,
     indicators: &mut Vec<Indicator>,
 ) {
     for (i, section) in sections.iter_mut().enumerate() {
         path.push(i);
-        let body = &text[section.body.start..section.body.end];
+        let body = &cx.text[section.body.start..section.body.end];
         section.measures = measures::measures(body, section.body.start);
         for m in &mut section.measures {
-            m.themes = taxonomy.score(m.title.as_deref(), &m.text);
+            m.themes = cx.taxonomy.score(m.title.as_deref(), &m.text);
         }
-        let extent = &text[section.extent.start..section.extent.end];
-        section.theme_scores = taxonomy.score(section.heading.as_deref(), extent);
+        let extent = &cx.text[section.extent.start..section.extent.end];
+        section.theme_scores = cx.taxonomy.score(section.heading.as_deref(), extent);
         section.themes = section.theme_scores.ids().map(str::to_string).collect();
+        let part = if section.part == Part::Other {
+            part
+        } else {
+            section.part
+        };
         indicators.extend(found_indicators(
-            text,
+            cx,
             section.body,
             path,
-            taxonomy,
             Some(&section.theme_scores),
+            part,
         ));
-        analyse_sections(text, &mut section.children, path, taxonomy, indicators);
+        analyse_sections(cx, &mut section.children, path, part, indicators);
         path.pop();
     }
 }
 
-/// Indicators of one body, placed in the report's text and given themes: the canonical
-/// indicator's theme, else what the label says, else the section's main theme.
+/// Indicators of one body, placed in the report's text, given their time scope (only the report
+/// year's figures keep a canonical id: a baseline or a goal is not the catalogue's quantity) and
+/// given themes: the canonical indicator's theme, else what the label says, else the section's
+/// main theme.
 fn found_indicators(
-    text: &str,
+    cx: &Context<'_>,
     body: Span,
     path: &[usize],
-    taxonomy: &Taxonomy,
     section_themes: Option<&ThemeScores>,
+    part: Part,
 ) -> Vec<Indicator> {
+    let text = cx.text;
     let slice = &text[body.start..body.end];
     let mut found = indicators::find_indicators(slice);
     let mut previous_end = 0;
     for ind in &mut found {
+        if ind.scope == Scope::Current {
+            let quantity_at = body.start + ind.at.start;
+            let sentence_start = text[..quantity_at]
+                .rfind(['。', '！', '？', '\n'])
+                .map_or(0, |i| {
+                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            ind.scope = indicators::scope_of(
+                &text[sentence_start..quantity_at],
+                ind.kind,
+                cx.year,
+                part == Part::Plans,
+            );
+        }
         // The contract's span is the fact as the text states it, label and quantity
         // ("调解矛盾纠纷930件") when the label stands right before the number.
         let label_at = ind.at.start.saturating_sub(ind.label.len());
@@ -107,13 +149,13 @@ fn found_indicators(
         previous_end = ind.at.end;
         ind.at = Span::new(ind.at.start + body.start, ind.at.end + body.start);
         ind.section = path.to_vec();
-        let from_label = taxonomy.score(None, &ind.label);
+        let from_label = cx.taxonomy.score(None, &ind.label);
         // Canonical ids are "<theme>.<name>" (assets/indicators.toml).
         let canonical_theme = ind
             .canonical
             .as_deref()
             .and_then(|c| c.split('.').next())
-            .filter(|t| taxonomy.get(t).is_some())
+            .filter(|t| cx.taxonomy.get(t).is_some())
             .map(str::to_string);
         ind.themes = match (canonical_theme, from_label.0.is_empty()) {
             (Some(theme), _) => ThemeScores(vec![(theme, 1.0)]),
@@ -123,6 +165,9 @@ fn found_indicators(
                 .map(|t| ThemeScores(vec![t]))
                 .unwrap_or_default(),
         };
+        if ind.scope != Scope::Current {
+            ind.canonical = None;
+        }
     }
     found
 }

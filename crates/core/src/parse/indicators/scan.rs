@@ -20,6 +20,8 @@ pub(super) struct Quantity {
     pub qualifier: Option<Qualifier>,
     /// A bare 万/亿 amount whose unit the label must decide (money or not).
     pub bare_amount: bool,
+    /// The A of 由A降至B, a figure of its own: the level the change started from.
+    pub baseline: Option<Box<Quantity>>,
 }
 
 /// What the scanner does at a position.
@@ -308,6 +310,7 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
         kind,
         qualifier,
         bare_amount,
+        baseline: None,
     };
     if chain && let Some(q) = from_to(f, lex, &found, floor) {
         return Scan::Found(q);
@@ -315,7 +318,8 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
     Scan::Found(found)
 }
 
-/// 由A降至B / 从A提升到B: the new level B, spanning from 由 (or A) to B.
+/// 由A降至B / 从A提升到B: the new level B, spanning the change words and B, with A (and 由)
+/// as its baseline.
 fn from_to(f: &Folded, lex: &Lexicon, a: &Quantity, floor: usize) -> Option<Quantity> {
     let to = lex.to_words.at(f, a.end)?;
     let from = lex
@@ -332,10 +336,16 @@ fn from_to(f: &Folded, lex: &Lexicon, a: &Quantity, floor: usize) -> Option<Quan
     if b.start != a.end + to {
         return None;
     }
-    b.start = a.start - from.unwrap_or(0);
+    b.start = a.end;
     if b.unit.is_empty() {
         b.unit.clone_from(&a.unit);
     }
+    let mut baseline = a.clone();
+    baseline.start = a.start - from.unwrap_or(0);
+    if baseline.unit.is_empty() {
+        baseline.unit.clone_from(&b.unit);
+    }
+    b.baseline = Some(Box::new(baseline));
     if b.kind == IndicatorKind::Change {
         b.kind = if b.unit == "%" {
             IndicatorKind::Percent
@@ -365,5 +375,6 @@ fn ratio(f: &Folded, i: usize, a: f64, colon: usize, floor: usize) -> Option<Qua
         kind: IndicatorKind::Ratio,
         qualifier: None,
         bare_amount: false,
+        baseline: None,
     })
 }

@@ -365,17 +365,33 @@ fn changes_are_signed() {
 }
 
 #[test]
-fn from_a_to_b_reports_the_new_level() {
-    let i = only("法治建设绩效考核分值由10分提升至30分,考核工作合力不断凝聚");
+fn from_a_to_b_reports_the_baseline_and_the_new_level() {
+    let all = find_indicators("法治建设绩效考核分值由10分提升至30分,考核工作合力不断凝聚");
+    let got: Vec<_> = all
+        .iter()
+        .map(|i| (i.span.as_str(), i.value, i.unit.as_str(), i.kind, i.scope))
+        .collect();
     assert_eq!(
-        (i.span.as_str(), i.value, i.unit.as_str(), i.kind),
-        ("由10分提升至30分", 30.0, "分", Count)
+        got,
+        [
+            ("由10分", 10.0, "分", Count, Scope::Previous),
+            ("提升至30分", 30.0, "分", Count, Scope::Current),
+        ]
     );
-    assert_eq!(i.label, "法治建设绩效考核分值");
-    let i = only("审批时限从20个工作日压缩至5个工作日");
-    assert_eq!((i.value, i.unit.as_str()), (5.0, "个工作日"));
-    let i = only("行政复议纠错率由12%降至8%");
-    assert_eq!((i.value, i.kind), (8.0, Percent));
+    assert!(all.iter().all(|i| i.label == "法治建设绩效考核分值"));
+    assert!(all[0].canonical.is_none(), "a baseline is not compared");
+    let all = find_indicators("审批时限从20个工作日压缩至5个工作日");
+    let got: Vec<_> = all.iter().map(|i| (i.value, i.unit.as_str())).collect();
+    assert_eq!(got, [(20.0, "个工作日"), (5.0, "个工作日")]);
+    let all = find_indicators("行政复议纠错率由12%降至8%");
+    let got: Vec<_> = all.iter().map(|i| (i.value, i.kind, i.scope)).collect();
+    assert_eq!(
+        got,
+        [
+            (12.0, Percent, Scope::Previous),
+            (8.0, Percent, Scope::Current)
+        ]
+    );
 }
 
 #[test]
