@@ -100,7 +100,7 @@ impl Matrix {
                             MatrixCell {
                                 value: ind.value,
                                 unit: catalogue
-                                    .comparable_unit(&rows[row].id, &ind.unit, ind.kind)
+                                    .comparable_unit(&rows[row].id, &ind.unit)
                                     .to_string(),
                                 indicator: i,
                                 more: false,
@@ -164,7 +164,7 @@ pub fn side_by_side(a: &Report, b: &Report, themes: &[String]) -> Vec<SideBySide
             .find(|i| i.canonical.as_deref() == Some(id))
             .map(|i| Value {
                 value: i.value,
-                unit: catalogue.comparable_unit(id, &i.unit, i.kind).to_string(),
+                unit: catalogue.comparable_unit(id, &i.unit).to_string(),
             })
     };
     let speaks_to = |id: &str| {

@@ -121,20 +121,35 @@ fn found_indicators(
     let slice = &text[body.start..body.end];
     let mut found = indicators::find_indicators(slice);
     let mut previous_end = 0;
+    // Where the baseline of a 由A降至B stands: B's own scope is read before it.
+    let mut baseline: Option<(usize, usize)> = None;
     for ind in &mut found {
+        let quantity = Span::new(body.start + ind.at.start, body.start + ind.at.end);
         if ind.scope == Scope::Current {
-            let quantity_at = body.start + ind.at.start;
-            let sentence_start = text[..quantity_at]
+            let after_baseline = baseline.filter(|(_, end)| *end == quantity.start);
+            let context_end = after_baseline.map_or(quantity.start, |(start, _)| start);
+            let sentence_start = text[..context_end]
                 .rfind(['。', '！', '？', '\n'])
                 .map_or(0, |i| {
                     i + text[i..].chars().next().map_or(1, char::len_utf8)
                 });
             ind.scope = indicators::scope_of(
-                &text[sentence_start..quantity_at],
+                &text[sentence_start..context_end],
                 ind.kind,
                 cx.year,
                 part == Part::Plans,
             );
+            // The 上年 of "由上年的96件降至71件" names A; B is where things stand now.
+            if after_baseline.is_some() && ind.scope == Scope::Previous {
+                ind.scope = if part == Part::Plans {
+                    Scope::Target
+                } else {
+                    Scope::Current
+                };
+            }
+            baseline = None;
+        } else {
+            baseline = Some((quantity.start, quantity.end));
         }
         // The contract's span is the fact as the text states it, label and quantity
         // ("调解矛盾纠纷930件") when the label stands right before the number.

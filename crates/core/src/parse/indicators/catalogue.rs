@@ -1,6 +1,7 @@
 //! Canonical indicators (`[[indicator]]` of `assets/indicators.toml`) and the rule engine that
 //! names a quantity by its label, unit and kind.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -19,6 +20,9 @@ pub struct CanonicalIndicator {
     pub theme: String,
     /// The usual unit.
     pub unit: String,
+    /// The class of units it counts in (`[unit_classes]`): a figure in another is another
+    /// quantity.
+    pub class: String,
     /// Every one of these words must be in the label.
     #[serde(default)]
     pub all: Vec<String>,
@@ -28,9 +32,6 @@ pub struct CanonicalIndicator {
     /// None of these may be in the label.
     #[serde(default)]
     pub none: Vec<String>,
-    /// The quantity's unit must be one of these (when any are given).
-    #[serde(default)]
-    pub units: Vec<String>,
     /// The quantity's kind must be one of these (when any are given).
     #[serde(default)]
     pub kinds: Vec<IndicatorKind>,
@@ -38,11 +39,17 @@ pub struct CanonicalIndicator {
 
 impl CanonicalIndicator {
     /// How well the rule fits: the characters of label words it matched, `None` if it fails.
-    fn score(&self, label: &str, unit: &str, kind: IndicatorKind) -> Option<usize> {
+    fn score(
+        &self,
+        label: &str,
+        unit: &str,
+        kind: IndicatorKind,
+        units: &[String],
+    ) -> Option<usize> {
         if !self.kinds.is_empty() && !self.kinds.contains(&kind) {
             return None;
         }
-        if !self.units.is_empty() && !self.units.iter().any(|u| u == unit) {
+        if !units.iter().any(|u| u == unit) {
             return None;
         }
         if self.none.iter().any(|w| label.contains(w.as_str())) {
@@ -71,10 +78,12 @@ impl CanonicalIndicator {
 pub struct Catalogue {
     #[serde(rename = "indicator")]
     indicators: Vec<CanonicalIndicator>,
+    /// Class name → the units of the class.
+    unit_classes: HashMap<String, Vec<String>>,
 }
 
 impl Catalogue {
-    /// Read a catalogue from TOML (`[[indicator]]` tables; other tables are ignored).
+    /// Read a catalogue from TOML (`[unit_classes]` and `[[indicator]]`; other tables are ignored).
     pub fn from_toml(source: &str) -> Result<Catalogue, toml::de::Error> {
         toml::from_str(source)
     }
@@ -97,17 +106,22 @@ impl Catalogue {
         &self.indicators
     }
 
-    /// The best-fitting canonical indicator for a quantity (ties go to the one listed first).
-    /// The unit to show a count in when it is compared under canonical indicator `id`: the
-    /// canonical unit when `unit` is one of the measure words the indicator accepts (1522宗 and
-    /// 31790件 of mediated disputes are both counts of cases), else `unit` itself.
-    pub fn comparable_unit<'a>(&'a self, id: &str, unit: &'a str, kind: IndicatorKind) -> &'a str {
+    /// The units of a class (none for an unknown class).
+    pub fn class_units(&self, class: &str) -> &[String] {
+        self.unit_classes.get(class).map_or(&[], Vec::as_slice)
+    }
+
+    /// The unit a figure is compared in under canonical indicator `id`: the indicator's unit when
+    /// `unit` is of its class (1522宗 and 31790件 of mediated disputes are both counts of cases),
+    /// else `unit` itself.
+    pub fn comparable_unit<'a>(&'a self, id: &str, unit: &'a str) -> &'a str {
         match self.get(id) {
-            Some(c) if kind == IndicatorKind::Count && c.units.iter().any(|u| u == unit) => &c.unit,
+            Some(c) if self.class_units(&c.class).iter().any(|u| u == unit) => &c.unit,
             _ => unit,
         }
     }
 
+    /// The best-fitting canonical indicator for a quantity (ties go to the one listed first).
     pub fn classify(
         &self,
         label: &str,
@@ -116,7 +130,7 @@ impl Catalogue {
     ) -> Option<&CanonicalIndicator> {
         let mut best: Option<(usize, &CanonicalIndicator)> = None;
         for c in &self.indicators {
-            if let Some(s) = c.score(label, unit, kind)
+            if let Some(s) = c.score(label, unit, kind, self.class_units(&c.class))
                 && best.is_none_or(|(b, _)| s > b)
             {
                 best = Some((s, c));
@@ -133,22 +147,79 @@ mod tests {
     #[test]
     fn counts_in_synonymous_measure_words_compare_in_the_canonical_unit() {
         let cat = Catalogue::embedded();
+        assert_eq!(cat.comparable_unit("disputes.mediated", "宗"), "件");
+        assert_eq!(cat.comparable_unit("disputes.mediated", "件"), "件");
+        assert_eq!(cat.comparable_unit("disputes.mediated", "人"), "人");
+        assert_eq!(cat.comparable_unit("no.such", "宗"), "宗");
+    }
+
+    #[test]
+    fn every_indicator_counts_in_a_known_class_holding_its_own_unit() {
+        let cat = Catalogue::embedded();
+        for c in cat.all() {
+            let units = cat.class_units(&c.class);
+            assert!(!units.is_empty(), "{}: unknown class {}", c.id, c.class);
+            assert!(
+                units.contains(&c.unit),
+                "{}: {} not of class {}",
+                c.id,
+                c.unit,
+                c.class
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_in_another_class_is_another_quantity() {
+        let cat = Catalogue::embedded();
+        let id = |label: &str, unit: &str| {
+            cat.classify(label, unit, IndicatorKind::Count)
+                .map(|c| c.id.as_str())
+        };
+        assert_eq!(id("受理信访", "件"), Some("disputes.petitions"));
+        assert_eq!(id("受理信访", "案次"), Some("disputes.petitions"));
+        assert_eq!(id("接待信访群众", "人次"), None);
+        assert_eq!(id("接待群众来访", "批次"), None);
+        assert_eq!(id("现场反馈问题", "条"), Some("oversight.problems_found"));
+        assert_eq!(id("开展法治督察", "次"), Some("oversight.inspections"));
+        assert_eq!(id("开展法治督察", "条"), None);
+    }
+
+    #[test]
+    fn near_misses_are_not_the_catalogues_quantity() {
+        let cat = Catalogue::embedded();
+        let id =
+            |label: &str, unit: &str, kind| cat.classify(label, unit, kind).map(|c| c.id.as_str());
+        use IndicatorKind::{Count, Percent};
         assert_eq!(
-            cat.comparable_unit("disputes.mediated", "宗", IndicatorKind::Count),
-            "件"
+            id("建议提案办复率", "%", Percent),
+            Some("oversight.proposal_completion_rate")
         );
         assert_eq!(
-            cat.comparable_unit("disputes.mediated", "件", IndicatorKind::Count),
-            "件"
+            id("群众满意率", "%", Percent),
+            Some("oversight.satisfaction_rate")
         );
         assert_eq!(
-            cat.comparable_unit("disputes.mediated", "人", IndicatorKind::Count),
-            "人"
+            id("12345热线工单按期办结率", "%", Percent),
+            Some("functions.work_order_completion_rate")
+        );
+        assert_eq!(id("按期办结率", "%", Percent), None);
+        assert_eq!(
+            id("受理诉求工单", "件", Count),
+            Some("functions.work_orders")
         );
         assert_eq!(
-            cat.comparable_unit("no.such", "宗", IndicatorKind::Count),
-            "宗"
+            id("化解初信初访", "件", Count),
+            Some("disputes.first_petitions_resolved")
         );
+        assert_eq!(id("成功协调解决信访积案", "起", Count), None);
+        assert_eq!(id("市场主体总量达", "家", Count), None);
+        assert_eq!(id("办理“跨省通办”事项", "项", Count), None);
+        assert_eq!(
+            id("成立安全生产专业委员会", "个", Count),
+            Some("leadership.working_bodies")
+        );
+        assert_eq!(id("修订应急预案", "个", Count), Some("emergencies.plans"));
     }
 
     #[test]
@@ -245,9 +316,11 @@ mod tests {
                 Count,
                 Some("enforcement.staff_trained"),
             ),
+            // Rounds of review are sessions, not the case files reviewed.
+            ("开展行政执法案卷评查", "轮次", Count, None),
             (
-                "开展行政执法案卷评查",
-                "轮次",
+                "评查行政执法案卷",
+                "卷",
                 Count,
                 Some("enforcement.cases_reviewed"),
             ),

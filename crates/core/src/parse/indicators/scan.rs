@@ -291,9 +291,11 @@ fn quantity(f: &Folded, lex: &Lexicon, i: usize, floor: usize, chain: bool) -> S
         .filter(|n| start - dir_len - n >= floor && dir_len > 0);
     let is_point = kind == IndicatorKind::Change;
     let is_times = lex.times_units.contains(&chars[end.saturating_sub(1)..end]) && unit == "倍";
+    // "较上年的35件减少8件": a direction word right after the figure before is a change from it.
+    let after_figure = floor > 0 && start - dir_len == floor;
     let change = is_point
         || (direction != 0.0 && (kind == IndicatorKind::Percent || is_times))
-        || (direction != 0.0 && comparison.is_some());
+        || (direction != 0.0 && (comparison.is_some() || after_figure));
     if change {
         kind = IndicatorKind::Change;
         start -= dir_len + comparison.unwrap_or(0);

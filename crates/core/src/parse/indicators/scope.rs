@@ -19,6 +19,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Cues {
     current: Vec<String>,
+    current_weak: Vec<String>,
     cumulative: Vec<String>,
     previous_clause: Vec<String>,
     target: Vec<String>,
@@ -31,22 +32,36 @@ struct Cue {
     end: usize,
     len: usize,
     scope: Scope,
+    /// A year's own word that does not override an earlier goal cue.
+    weak: bool,
 }
 
-fn cues() -> &'static [(String, Scope, bool)] {
-    static CUES: LazyLock<Vec<(String, Scope, bool)>> = LazyLock::new(|| {
+/// How far a cue word reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Anywhere in the sentence before the figure.
+    Sentence,
+    /// Only in the figure's own clause.
+    Clause,
+    /// In the sentence, unless a goal cue stands before it.
+    Weak,
+}
+
+fn cues() -> &'static [(String, Scope, Reach)] {
+    static CUES: LazyLock<Vec<(String, Scope, Reach)>> = LazyLock::new(|| {
         let file: File =
             toml::from_str(SOURCE).expect("assets/indicators.toml [scope] is valid (tested)");
         let c = file.scope;
         let mut all = Vec::new();
-        for (list, scope, clause) in [
-            (c.current, Scope::Current, false),
-            (c.cumulative, Scope::Cumulative, false),
-            (c.previous_clause, Scope::Previous, true),
-            (c.target, Scope::Target, false),
-            (c.target_clause, Scope::Target, true),
+        for (list, scope, reach) in [
+            (c.current, Scope::Current, Reach::Sentence),
+            (c.current_weak, Scope::Current, Reach::Weak),
+            (c.cumulative, Scope::Cumulative, Reach::Sentence),
+            (c.previous_clause, Scope::Previous, Reach::Clause),
+            (c.target, Scope::Target, Reach::Sentence),
+            (c.target_clause, Scope::Target, Reach::Clause),
         ] {
-            all.extend(list.into_iter().map(|w| (w, scope, clause)));
+            all.extend(list.into_iter().map(|w| (w, scope, reach)));
         }
         all
     });
@@ -68,15 +83,16 @@ pub fn scope_of(before: &str, kind: IndicatorKind, year: Option<i32>, in_plans: 
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let mut found: Vec<Cue> = Vec::new();
-    for (word, scope, clause_only) in cues() {
+    for (word, scope, reach) in cues() {
         for (at, _) in before.match_indices(word.as_str()) {
-            if *clause_only && at < clause_start {
+            if *reach == Reach::Clause && at < clause_start {
                 continue;
             }
             found.push(Cue {
                 end: at + word.len(),
                 len: word.len(),
                 scope: *scope,
+                weak: *reach == Reach::Weak,
             });
         }
     }
@@ -84,15 +100,23 @@ pub fn scope_of(before: &str, kind: IndicatorKind, year: Option<i32>, in_plans: 
         found.extend(year_cues(before, year));
     }
     found.extend(total_since(before, year));
+    let first_goal = found
+        .iter()
+        .filter(|c| c.scope == Scope::Target)
+        .map(|c| c.end)
+        .min();
+    found.retain(|c| !(c.weak && first_goal.is_some_and(|g| g <= c.end)));
     let nearest = found
         .into_iter()
         .max_by_key(|c| (c.end, c.len))
         .map(|c| c.scope);
     match nearest {
-        // 较上年增长12%: a change against last year is this year's figure.
+        // 较上年增长12%: a change against last year is this year's figure, or a plan's goal.
+        Some(Scope::Previous) if kind == IndicatorKind::Change && in_plans => Scope::Target,
         Some(Scope::Previous) if kind == IndicatorKind::Change => Scope::Current,
+        // What a plans part says of this year is what it means to reach.
+        Some(Scope::Current) | None if in_plans => Scope::Target,
         Some(scope) => scope,
-        None if in_plans => Scope::Target,
         None => Scope::Current,
     }
 }
@@ -111,6 +135,7 @@ fn total_since(before: &str, year: Option<i32>) -> Option<Cue> {
         end: total + "累计".len(),
         len: "累计".len(),
         scope: Scope::Cumulative,
+        weak: false,
     })
 }
 
@@ -158,6 +183,7 @@ fn year_cues(before: &str, report_year: i32) -> Vec<Cue> {
             end,
             len: end - whole.start(),
             scope,
+            weak: false,
         });
     }
     out
@@ -251,6 +277,11 @@ mod tests {
         assert_eq!(
             scope("创新推出普法游园、模拟法庭等活动，累计开展", Count),
             Scope::Current
+        );
+        assert_eq!(scope("计划全年开展普法活动不少于", Count), Scope::Target);
+        assert_eq!(
+            scope_of("2025年，力争全县案件较2024年下降", Change, Some(2025), true),
+            Scope::Target
         );
     }
 

@@ -380,6 +380,9 @@ fn from_a_to_b_reports_the_baseline_and_the_new_level() {
     );
     assert!(all.iter().all(|i| i.label == "法治建设绩效考核分值"));
     assert!(all[0].canonical.is_none(), "a baseline is not compared");
+    let all = find_indicators("行政复议案件27件，较上年的35件减少8件");
+    let got: Vec<_> = all.iter().map(|i| (i.value, i.kind)).collect();
+    assert_eq!(got, [(27.0, Count), (35.0, Count), (-8.0, Change)]);
     let all = find_indicators("审批时限从20个工作日压缩至5个工作日");
     let got: Vec<_> = all.iter().map(|i| (i.value, i.unit.as_str())).collect();
     assert_eq!(got, [(20.0, "个工作日"), (5.0, "个工作日")]);
@@ -496,7 +499,7 @@ fn canonical_ids() {
             "开展政府常务会议会前学法69次",
             Some("leadership.study_sessions"),
         ),
-        ("现场反馈问题172条", Some("oversight.inspections")),
+        ("现场反馈问题172条", Some("oversight.problems_found")),
         ("整改规范工业园区107家", None),
     ];
     for (text, want) in cases {

@@ -219,14 +219,15 @@ fn township_report_paragraphs() {
                 100.0,
                 "%",
                 "办结率",
-                Some("oversight.proposal_completion_rate"),
+                // Whose 办结率 the label does not say: a blank, not a false comparison.
+                None,
             ),
             (
                 "达95%以上",
                 95.0,
                 "%",
                 "平均满意率",
-                Some("oversight.proposal_completion_rate"),
+                Some("oversight.satisfaction_rate"),
             ),
             (
                 "53件",
