@@ -10,7 +10,7 @@ use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
 use crate::analyse::themes::Taxonomy;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
-use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_number};
+use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_qualified};
 use crate::sanitize;
 
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
@@ -365,7 +365,9 @@ pub fn matrix_text(reports: &[&Report], matrix: &Matrix) -> String {
             } else {
                 ""
             };
-            let shown = cell.map_or_else(String::new, |c| format_number(c.value, &c.unit));
+            let shown = cell.map_or_else(String::new, |c| {
+                format_qualified(c.value, &c.unit, c.qualifier)
+            });
             let _ = write!(out, "\t{}{more}", sanitize::for_terminal(&shown));
         }
         out.push('\n');

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::Report;
+use crate::model::{Qualifier, Report};
 use crate::parse::indicators::Catalogue;
 
 /// Where a canonical indicator stands in the catalogue (unknown ids last).
@@ -23,6 +23,8 @@ pub struct MatrixCell {
     pub value: f64,
     /// The catalogue's unit when the value's unit converts to it, else the value's own.
     pub unit: String,
+    /// 约, ≥, ≤ as the text hedges the value.
+    pub qualifier: Option<Qualifier>,
     /// Index into the report's indicators.
     pub indicator: usize,
     /// The report has more indicators with the same id.
@@ -102,6 +104,7 @@ impl Matrix {
                                 unit: catalogue
                                     .comparable_unit(&rows[row].id, &ind.unit)
                                     .to_string(),
+                                qualifier: ind.qualifier,
                                 indicator: i,
                                 more: false,
                             },
@@ -143,6 +146,7 @@ fn canonical_ids<'a>(reports: impl Iterator<Item = &'a Report>) -> Vec<&'a str> 
 pub struct Value {
     pub value: f64,
     pub unit: String,
+    pub qualifier: Option<Qualifier>,
 }
 
 /// One canonical indicator in either of two reports.
@@ -165,6 +169,7 @@ pub fn side_by_side(a: &Report, b: &Report, themes: &[String]) -> Vec<SideBySide
             .map(|i| Value {
                 value: i.value,
                 unit: catalogue.comparable_unit(id, &i.unit).to_string(),
+                qualifier: i.qualifier,
             })
     };
     let speaks_to = |id: &str| {

@@ -9,7 +9,7 @@ use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
 use crate::analyse::matrix::{SideBySide, Value};
 use crate::analyse::segment;
-use crate::model::format_number;
+use crate::model::{format_number, format_qualified};
 
 const GUTTER: &str = " │ ";
 /// Narrowest column: a wide character inside both markers still fits.
@@ -41,8 +41,9 @@ type Line = Vec<(Style, String)>;
 /// "行政复议案件数: A 76件 · B 120件 · B−A +44件"; a side without the figure shows "—".
 fn indicator_line(row: &SideBySide) -> String {
     let show = |v: &Option<Value>| {
-        v.as_ref()
-            .map_or("—".to_string(), |v| format_number(v.value, &v.unit))
+        v.as_ref().map_or("—".to_string(), |v| {
+            format_qualified(v.value, &v.unit, v.qualifier)
+        })
     };
     let delta = match (&row.a, &row.b) {
         (Some(a), Some(b)) if a.unit == b.unit => {
