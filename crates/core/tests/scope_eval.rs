@@ -77,7 +77,7 @@ fn evaluate(dir: &Path) -> Tally {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     names.sort();
-    assert!(names.len() >= 8, "the evaluation set is there");
+    assert!(names.len() >= 6, "the evaluation set is there");
     for path in names {
         let name = path
             .file_name()
@@ -164,17 +164,15 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-const FLOOR_SCOPE: f64 = 0.95;
-const FLOOR_PRECISION: f64 = 0.9;
-const FLOOR_RECALL: f64 = 0.9;
+/// Floors a change must not fall below: (figures found, scopes right, id precision, id recall,
+/// ids on other years' figures at most). The measured figures are in BENCHMARKS.md.
+struct Floors(f64, f64, f64, f64, usize);
 
-#[test]
-fn blind_indicator_set() {
-    let t = evaluate(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scope"));
+fn report(name: &str, t: &Tally) -> (f64, f64) {
     let precision = ratio(t.id_true, t.id_true + t.id_false);
     let recall = ratio(t.id_true, t.id_true + t.id_missed);
     println!(
-        "blind indicator set: {} figures, {} found ({:.3})",
+        "{name}: {} figures, {} found ({:.3})",
         t.figures,
         t.found,
         ratio(t.found, t.figures)
@@ -185,14 +183,14 @@ fn blind_indicator_set() {
         t.found,
         ratio(t.scope_right, t.found)
     );
-    for (name, (labelled, said, right)) in ["current", "previous", "cumulative", "target"]
+    for (scope, (labelled, said, right)) in ["current", "previous", "cumulative", "target"]
         .iter()
-        .zip(t.by_scope)
+        .zip(&t.by_scope)
     {
         println!(
-            "    {name}: labelled {labelled}, said {said}, right {right} (precision {:.2}, recall {:.2})",
-            ratio(right, said),
-            ratio(right, labelled)
+            "    {scope}: labelled {labelled}, said {said}, right {right} (precision {:.2}, recall {:.2})",
+            ratio(*right, *said),
+            ratio(*right, *labelled)
         );
     }
     println!(
@@ -213,11 +211,36 @@ fn blind_indicator_set() {
     for m in &t.misses {
         println!("  - {m}");
     }
-    // Floors a change must not fall below (the measured figures are in the note and BENCHMARKS.md).
-    assert!(ratio(t.found, t.figures) >= 0.97, "figures found");
-    assert!(ratio(t.scope_right, t.found) >= FLOOR_SCOPE, "time scopes");
-    assert!(precision >= FLOOR_PRECISION, "canonical precision");
-    assert!(recall >= FLOOR_RECALL, "canonical recall");
-    assert!(t.ids_on_other_years <= 2, "ids on figures of other years");
+    (precision, recall)
+}
+
+fn check(folder: &str, floors: Floors) {
+    let t = evaluate(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(folder),
+    );
+    let (precision, recall) = report(folder, &t);
+    let Floors(found, scope, min_precision, min_recall, other_years) = floors;
+    assert!(ratio(t.found, t.figures) >= found, "figures found");
+    assert!(ratio(t.scope_right, t.found) >= scope, "time scopes");
+    assert!(precision >= min_precision, "canonical precision");
+    assert!(recall >= min_recall, "canonical recall");
+    assert!(
+        t.ids_on_other_years <= other_years,
+        "ids on figures of other years"
+    );
     assert_eq!(t.false_quantities, 0, "not-quantities");
+}
+
+/// The first set: its first run was blind; the parser has since been tuned on it.
+#[test]
+fn blind_indicator_set() {
+    check("scope", Floors(0.97, 0.95, 0.9, 0.9, 2));
+}
+
+/// The held-out set, written after the tuning and never tuned on.
+#[test]
+fn held_out_indicator_set() {
+    check("scope-heldout", Floors(0.97, 0.95, 0.9, 0.85, 2));
 }
