@@ -12,6 +12,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::{Action, Screen};
 use super::compare::CompareView;
 use super::heatmap::HeatmapView;
+use super::keymap::Scope;
 use super::labels::{self, Labels};
 use super::layout::{self, Areas};
 use super::matrix::MatrixView;
@@ -35,12 +36,12 @@ impl Pane {
     const ORDER: [Pane; 4] = [Pane::List, Pane::Outline, Pane::Text, Pane::Indicators];
 
     /// The keymap scope of the pane.
-    pub fn scope(self) -> &'static str {
+    pub fn scope(self) -> Scope {
         match self {
-            Pane::List => "list",
-            Pane::Outline => "outline",
-            Pane::Text => "text",
-            Pane::Indicators => "indicators",
+            Pane::List => Scope::List,
+            Pane::Outline => Scope::Outline,
+            Pane::Text => Scope::Text,
+            Pane::Indicators => Scope::Indicators,
         }
     }
 }
@@ -325,17 +326,17 @@ impl App {
     }
 
     /// Key scopes in effect, most specific first.
-    pub fn scopes(&self) -> Vec<&'static str> {
+    pub fn scopes(&self) -> Vec<Scope> {
         match self.mode {
             Mode::Normal => match self.screen {
-                Screen::Report => vec![self.focus.scope(), "global"],
-                Screen::Compare => vec!["compare", "global"],
-                Screen::Indicators => vec!["indicators_screen", "global"],
-                Screen::Themes => vec!["themes_screen", "global"],
+                Screen::Report => vec![self.focus.scope(), Scope::Global],
+                Screen::Compare => vec![Scope::Compare, Scope::Global],
+                Screen::Indicators => vec![Scope::IndicatorsScreen, Scope::Global],
+                Screen::Themes => vec![Scope::ThemesScreen, Scope::Global],
             },
-            Mode::FilterInput | Mode::SearchInput => vec!["input"],
-            Mode::Help => vec!["popup"],
-            Mode::SearchResults | Mode::ThemePicker => vec!["popup"],
+            Mode::FilterInput | Mode::SearchInput => vec![Scope::Input],
+            Mode::Help => vec![Scope::Popup],
+            Mode::SearchResults | Mode::ThemePicker => vec![Scope::Popup],
         }
     }
 

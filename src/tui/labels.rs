@@ -1,5 +1,7 @@
 //! Interface words in both languages; report text itself is never translated.
 
+use super::keymap::Scope;
+
 /// Every fixed word the dashboard draws.
 pub struct Labels {
     pub screens: [&'static str; 4],
@@ -26,7 +28,8 @@ pub struct Labels {
     pub no_indicators: &'static str,
     pub columns: [&'static str; 4],
     pub list_columns: [&'static str; 6],
-    pub scope_names: [(&'static str, &'static str); 10],
+    /// Indexed by [`Scope`], in the order of `Scope::ALL`.
+    pub scope_names: [&'static str; Scope::ALL.len()],
     /// Pair kinds: aligned, moved, only A, only B.
     pub pair_kinds: [&'static str; 4],
     pub compare: &'static str,
@@ -80,16 +83,16 @@ pub const ZH: Labels = Labels {
     columns: ["项目", "数值", "规范名", "所在部分"],
     list_columns: ["地区", "层级", "年份", "省份", "指标", "主题"],
     scope_names: [
-        ("global", "全局"),
-        ("list", "报告列表"),
-        ("outline", "目录"),
-        ("text", "正文"),
-        ("indicators", "指标"),
-        ("compare", "对比"),
-        ("indicators_screen", "指标页"),
-        ("themes_screen", "主题页"),
-        ("popup", "弹窗"),
-        ("input", "输入"),
+        "全局",
+        "报告列表",
+        "目录",
+        "正文",
+        "指标",
+        "对比",
+        "指标页",
+        "主题页",
+        "弹窗",
+        "输入",
     ],
     pair_kinds: ["对齐", "移动", "仅A", "仅B"],
     compare: "对比",
@@ -142,16 +145,16 @@ pub const EN: Labels = Labels {
     columns: ["Item", "Value", "Canonical", "Section"],
     list_columns: ["Place", "Lvl", "Year", "Province", "Ind.", "Themes"],
     scope_names: [
-        ("global", "everywhere"),
-        ("list", "report list"),
-        ("outline", "outline"),
-        ("text", "text"),
-        ("indicators", "indicators"),
-        ("compare", "compare"),
-        ("indicators_screen", "indicators screen"),
-        ("themes_screen", "themes screen"),
-        ("popup", "popups"),
-        ("input", "typing"),
+        "everywhere",
+        "report list",
+        "outline",
+        "text",
+        "indicators",
+        "compare",
+        "indicators screen",
+        "themes screen",
+        "popups",
+        "typing",
     ],
     pair_kinds: ["aligned", "moved", "only A", "only B"],
     compare: "Compare",
@@ -179,10 +182,7 @@ pub const EN: Labels = Labels {
 };
 
 impl Labels {
-    pub fn scope(&self, scope: &str) -> &'static str {
-        self.scope_names
-            .iter()
-            .find(|(s, _)| *s == scope)
-            .map_or("", |(_, n)| n)
+    pub fn scope(&self, scope: Scope) -> &'static str {
+        self.scope_names[scope as usize]
     }
 }

@@ -114,7 +114,7 @@ fn key_hints(app: &App) -> Vec<(String, String)> {
     let mut bindings: Vec<_> = app.config.keymap.in_scopes(&scopes).collect();
     // Most specific scope first, help right after it (so it is never cut off).
     bindings.sort_by_key(|b| {
-        let rank = scopes.iter().position(|s| b.works_in(s)).unwrap_or(9);
+        let rank = scopes.iter().position(|s| b.works_in(*s)).unwrap_or(9);
         (rank, b.action != Action::Help)
     });
     // While a field takes text, plain characters are typed, not commands: show only the rest.

@@ -177,7 +177,7 @@ fn help(app: &App, frame: &mut Frame) {
         .take(list.height as usize)
         .map(|(pos, i)| {
             let b = &app.config.keymap.bindings[i];
-            let scopes: Vec<&str> = b.scope.iter().map(|s| l.scope(s)).collect();
+            let scopes: Vec<&str> = b.scope.iter().map(|s| l.scope(*s)).collect();
             let keys = fit_width(&b.keys_label(), keys_width);
             let pad = " ".repeat(keys_width.saturating_sub(str_width(&keys)) + 1);
             let text = format!(
