@@ -1359,6 +1359,39 @@ fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
 }
 
 #[test]
+fn a_screen_asks_for_an_effect_instead_of_changing_another_screen() {
+    use fazhi::tui::screens::Effect;
+    let mut app = matrix_app(Settings::default());
+    matrix_select_row(&mut app, "disputes.reconsideration_cases");
+    matrix_select_column(&mut app, "泾源县");
+    let before = app.screens.report.section.clone();
+    let report = app
+        .screens
+        .indicators
+        .report(&app.shared)
+        .expect("a column");
+    let effect = app
+        .screens
+        .get_mut(Screen::Indicators)
+        .update(Action::Activate, &mut app.shared);
+    let Effect::OpenIndicator {
+        report: r,
+        indicator,
+    } = effect
+    else {
+        panic!("expected an indicator to open, got {effect:?}");
+    };
+    assert_eq!(r, report);
+    assert_eq!(
+        app.shared.corpus.reports[r].indicators[indicator].span,
+        "76件"
+    );
+    // Nothing happened yet: carrying the effect out is the app's job.
+    assert_eq!(app.screen, Screen::Indicators);
+    assert_eq!(app.screens.report.section, before);
+}
+
+#[test]
 fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
     let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "泾源县", "disputes");

@@ -2,11 +2,14 @@
 //! to no screen (quitting, popups, text fields, switching screens, search hits) and hands the
 //! rest to the current screen, carrying out the [`Effect`] it returns.
 
+use ratatui::layout::Rect;
+
 use super::action::{Action, Screen};
 use super::keymap::Scope;
 use super::layout;
+use super::screens::report::Pane;
 use super::screens::{Effect, Screens};
-use super::shared::{Cursor, Mode, Shared};
+use super::shared::{Cursor, Mode, Shared, motion};
 use crate::tui::settings::Settings;
 use fazhi_core::corpus::Corpus;
 use fazhi_core::model::Span;
@@ -205,7 +208,7 @@ pub fn update(app: &mut App, action: Action) {
                     app.screens.get_mut(screen).resized();
                 }
             }
-            app.shared.size = ratatui::layout::Rect::new(0, 0, w, h);
+            app.shared.size = Rect::new(0, 0, w, h);
         }
         (_, Action::Click(c, r)) => app.click(c, r),
         (_, Action::ScrollUp(c, r)) => app.scroll(c, r, -3),
@@ -239,7 +242,7 @@ pub fn update(app: &mut App, action: Action) {
         (Mode::SearchResults, a) => match a {
             Action::Activate => {
                 app.shared.mode = Mode::Normal;
-                app.screens.report.focus = super::screens::report::Pane::Text;
+                app.screens.report.focus = Pane::Text;
                 let n = app.popups.results.selected;
                 app.jump_to_hit(n);
             }
@@ -299,7 +302,7 @@ fn popup_move(
 ) {
     let page = layout::inner(layout::popup(app.shared.size)).height.max(2) as isize - 1;
     let n = len(app);
-    if let Some(delta) = super::shared::motion(action, page) {
+    if let Some(delta) = motion(action, page) {
         cursor(app).step(delta, n);
     }
 }

@@ -1,10 +1,12 @@
 //! Interface words in both languages; report text itself is never translated.
 
+use super::action::Screen;
 use super::keymap::Scope;
 
 /// Every fixed word the dashboard draws.
 pub struct Labels {
-    pub screens: [&'static str; 4],
+    /// Indexed like `Screen::ALL`.
+    pub screens: [&'static str; Screen::ALL.len()],
     pub list: &'static str,
     pub outline: &'static str,
     pub text: &'static str,
