@@ -11,7 +11,8 @@
 //! cache_dir = "/var/cache/fazhi"  # default: FAZHI_CACHE_DIR, $XDG_CACHE_HOME/fazhi, the platform's
 //! language = "en"          # "zh" (default) or "en"
 //! mouse = false            # default true
-//! [keys]                   # replace an action's keys (names as in assets/keymap.toml)
+//! [keys]                   # replace an action's keys (names as in assets/keymap.toml);
+//!                          # a key another action has in the same scope is an error
 //! quit = ["x", "ctrl-q"]
 //! [colors]                 # any ratatui colour name or #rrggbb
 //! accent = "cyan"
