@@ -11,7 +11,8 @@
 //! cache_dir = "/var/cache/fazhi"  # default: FAZHI_CACHE_DIR, $XDG_CACHE_HOME/fazhi, the platform's
 //! language = "en"          # "zh" (default) or "en"
 //! mouse = false            # default true
-//! [keys]                   # replace an action's keys (names as in assets/keymap.toml)
+//! [keys]                   # replace an action's keys (names as in assets/keymap.toml);
+//!                          # a key another action has in the same scope is an error
 //! quit = ["x", "ctrl-q"]
 //! [colors]                 # any ratatui colour name or #rrggbb
 //! accent = "cyan"
@@ -146,6 +147,24 @@ impl Config {
                 .rebind(action, keys.get_ref())
                 .map_err(|e| invalid(keys.span().start, format!("[keys] {action}: {e}")))?;
         }
+        // Checked once all are rebound, so that two actions may swap keys.
+        keymap.check().map_err(|c| {
+            // The default keymap has no conflicts, so one of the two actions was rebound here:
+            // blame the user's line (the later one if both were).
+            let (at, action) = c
+                .actions
+                .iter()
+                .filter_map(|name| raw.keys.get_key_value(name))
+                .map(|(name, keys)| (keys.span().start, name))
+                .max()
+                .unwrap_or((0, &c.actions[1]));
+            let other = c.actions.iter().find(|a| *a != action).unwrap_or(action);
+            let (key, scope) = (c.key, c.scope);
+            let message = format!(
+                "[keys] {action}: key \"{key}\" is also bound to \"{other}\" in scope \"{scope}\""
+            );
+            invalid(at, message)
+        })?;
         let mut colors = Colors::default();
         for (slot, value) in [
             (&mut colors.accent, &raw.colors.accent),
@@ -201,7 +220,7 @@ fn default_path(env: &impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use crate::tui::Action;
-    use crate::tui::keymap::Key;
+    use crate::tui::keymap::{Key, Scope};
     use ratatui::style::Color;
 
     fn parse(text: &str) -> Result<Config, ConfigError> {
@@ -230,7 +249,7 @@ mod tests {
         assert!(folders[1].ends_with("more") && !folders[1].starts_with("~"));
         let x: Key = "x".parse().unwrap();
         assert_eq!(
-            c.dashboard.keymap.lookup(x, &["global"]),
+            c.dashboard.keymap.lookup(x, &[Scope::Global]),
             Some(Action::Quit)
         );
     }
@@ -261,6 +280,30 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.starts_with("config.toml:2:10:"), "{msg}");
+    }
+
+    #[test]
+    fn a_key_taken_from_another_action_in_its_scope_is_located() {
+        let msg = parse("language = \"en\"\n[keys]\nquit = [\"j\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            msg,
+            "config.toml:3:8: [keys] quit: key \"j\" is also bound to \"down\" in scope \"global\""
+        );
+        // Blamed on the user's line even when the action bound earlier is the one rebound.
+        let msg = parse("[keys]\nup = [\"q\"]\n").unwrap_err().to_string();
+        assert!(
+            msg.starts_with("config.toml:2:6: [keys] up: key \"q\" is also bound to \"quit\""),
+            "{msg}"
+        );
+        // Swapping two actions' keys is fine: the check runs after every rebinding.
+        let c = parse("[keys]\nquit = [\"j\"]\ndown = [\"q\"]\n").unwrap();
+        let j: Key = "j".parse().unwrap();
+        assert_eq!(
+            c.dashboard.keymap.lookup(j, &[Scope::Global]),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ fn screen_text(app: &mut App, w: u16, h: u16) -> String {
 }
 
 fn selected_name(app: &App) -> String {
-    app.report().map(|r| r.display_name()).unwrap_or_default()
+    app.shared
+        .report()
+        .map(|r| r.display_name())
+        .unwrap_or_default()
 }
 
 // ---- snapshots ----
@@ -159,44 +162,45 @@ fn list_shows_every_report_with_level_year_and_count() {
 fn sort_key_cycles_and_reorders() {
     let mut app = app();
     press(&mut app, "s");
-    assert_eq!(app.sort, SortKey::Year);
+    assert_eq!(app.shared.sort, SortKey::Year);
     let years: Vec<_> = app
+        .shared
         .visible
         .iter()
-        .map(|&i| app.corpus.reports[i].year)
+        .map(|&i| app.shared.corpus.reports[i].year)
         .collect();
     assert_eq!(years.last(), Some(&Some(2022)), "newest first");
     press(&mut app, "s");
-    assert_eq!(app.sort, SortKey::Level);
+    assert_eq!(app.shared.sort, SortKey::Level);
     assert_eq!(
         selected_name(&app),
         "南昌市",
         "prefecture before county and township"
     );
     press(&mut app, "s");
-    assert_eq!(app.sort, SortKey::Locality);
+    assert_eq!(app.shared.sort, SortKey::Locality);
 }
 
 #[test]
 fn fuzzy_filter_narrows_the_list_in_chinese() {
     let mut app = app();
     press(&mut app, "f");
-    assert_eq!(app.mode, Mode::FilterInput);
+    assert_eq!(app.shared.mode, Mode::FilterInput);
     type_text(&mut app, "泾源");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.shared.visible.len(), 1);
     assert_eq!(selected_name(&app), "泾源县");
     // The caret sits after the typed text in the status line.
     let mut terminal = draw(&mut app, 80, 24);
     let pos = terminal.get_cursor_position().expect("cursor");
     assert_eq!((pos.x, pos.y), (10, 23), "after '筛选: 泾源'");
     press(&mut app, "enter");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.shared.mode, Mode::Normal);
     assert!(
         screen_text(&mut app, 80, 24).contains("筛选: 泾源"),
         "filter stays visible"
     );
     press(&mut app, "esc");
-    assert_eq!(app.visible.len(), 3);
+    assert_eq!(app.shared.visible.len(), 3);
 }
 
 #[test]
@@ -204,7 +208,7 @@ fn filter_matches_province_and_level() {
     let mut app = app();
     press(&mut app, "f");
     type_text(&mut app, "江西");
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.shared.visible.len(), 2);
     press(&mut app, "esc");
     press(&mut app, "f");
     type_text(&mut app, "county");
@@ -216,16 +220,17 @@ fn theme_filter_narrows_list_outline_and_indicators_and_clears() {
     let mut app = app();
     // enforcement is the fourth theme.
     keys(&mut app, &["t", "j", "j", "j", "space", "enter"]);
-    assert_eq!(app.themes, ["enforcement"]);
+    assert_eq!(app.shared.themes, ["enforcement"]);
     let names: Vec<String> = app
+        .shared
         .visible
         .iter()
-        .map(|&i| app.corpus.reports[i].display_name())
+        .map(|&i| app.shared.corpus.reports[i].display_name())
         .collect();
     assert_eq!(names, ["南昌市", "泾源县"]);
     press(&mut app, "j");
     assert_eq!(selected_name(&app), "泾源县");
-    let rows = app.outline_rows();
+    let rows = app.screens.report.outline_rows(&app.shared);
     let matched: Vec<_> = rows
         .iter()
         .filter(|r| r.matched)
@@ -237,17 +242,19 @@ fn theme_filter_narrows_list_outline_and_indicators_and_clears() {
         "only the enforcement section matches"
     );
     assert_eq!(rows.len(), 2, "its parent stays for context");
-    assert_eq!(app.section, vec![0, 1]);
+    assert_eq!(app.screens.report.section, vec![0, 1]);
     let labels: Vec<&str> = app
-        .visible_indicators()
+        .screens
+        .report
+        .visible_indicators(&app.shared)
         .iter()
-        .map(|&i| app.report().unwrap().indicators[i].label.as_str())
+        .map(|&i| app.shared.report().unwrap().indicators[i].label.as_str())
         .collect();
     assert_eq!(labels, ["行政执法事项清单", "评查案卷"]);
     assert!(screen_text(&mut app, 80, 24).contains("主题: 执法"));
     press(&mut app, "c");
-    assert!(app.themes.is_empty());
-    assert_eq!(app.visible.len(), 3);
+    assert!(app.shared.themes.is_empty());
+    assert_eq!(app.shared.visible.len(), 3);
 }
 
 #[test]
@@ -256,8 +263,8 @@ fn moving_in_the_outline_moves_the_text() {
     keys(&mut app, &["j", "j"]);
     assert_eq!(selected_name(&app), "泾源县");
     keys(&mut app, &["tab", "j", "j", "j"]);
-    assert_eq!(app.focus, Pane::Outline);
-    assert_eq!(app.section, vec![0, 1]);
+    assert_eq!(app.screens.report.focus, Pane::Outline);
+    assert_eq!(app.screens.report.section, vec![0, 1]);
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("编制公示行政执法事项清单"), "{text}");
     assert!(!text.contains("人民调解矛盾纠纷930件"), "{text}");
@@ -267,24 +274,34 @@ fn moving_in_the_outline_moves_the_text() {
 fn outline_folds_with_enter_space_and_arrows() {
     let mut app = app();
     keys(&mut app, &["j", "j", "tab", "j"]);
-    assert_eq!(app.section, vec![0]);
-    let before = app.outline_rows().len();
+    assert_eq!(app.screens.report.section, vec![0]);
+    let before = app.screens.report.outline_rows(&app.shared).len();
     press(&mut app, "enter");
-    assert_eq!(app.outline_rows().len(), before - 3);
+    assert_eq!(
+        app.screens.report.outline_rows(&app.shared).len(),
+        before - 3
+    );
     press(&mut app, "space");
-    assert_eq!(app.outline_rows().len(), before);
+    assert_eq!(app.screens.report.outline_rows(&app.shared).len(), before);
     press(&mut app, "left");
-    assert_eq!(app.outline_rows().len(), before - 3);
+    assert_eq!(
+        app.screens.report.outline_rows(&app.shared).len(),
+        before - 3
+    );
     press(&mut app, "right");
-    assert_eq!(app.outline_rows().len(), before);
+    assert_eq!(app.screens.report.outline_rows(&app.shared).len(), before);
     press(&mut app, "right");
     assert_eq!(
-        app.section,
+        app.screens.report.section,
         vec![0, 0],
         "expanded: right goes to the first child"
     );
     press(&mut app, "left");
-    assert_eq!(app.section, vec![0], "a leaf: left goes to the parent");
+    assert_eq!(
+        app.screens.report.section,
+        vec![0],
+        "a leaf: left goes to the parent"
+    );
 }
 
 #[test]
@@ -299,12 +316,12 @@ fn completeness_line_shows_found_and_missing_parts() {
 fn indicator_enter_jumps_to_its_sentence() {
     let mut app = app();
     keys(&mut app, &["j", "j", "tab", "tab", "tab"]);
-    assert_eq!(app.focus, Pane::Indicators);
+    assert_eq!(app.screens.report.focus, Pane::Indicators);
     keys(&mut app, &["j", "j", "j", "j", "j", "j"]);
     press(&mut app, "enter");
-    let report = app.report().unwrap();
-    assert_eq!(app.section, vec![0, 2]);
-    let mark = app.mark.expect("sentence marked");
+    let report = app.shared.report().unwrap();
+    assert_eq!(app.screens.report.section, vec![0, 2]);
+    let mark = app.screens.report.mark.expect("sentence marked");
     assert!(report.slice(mark).contains("办理行政复议案件76件"));
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("76件"), "{text}");
@@ -318,13 +335,13 @@ fn search_lists_hits_and_steps_with_n() {
     let mut terminal = draw(&mut app, 80, 24);
     assert!(terminal.get_cursor_position().is_ok());
     press(&mut app, "enter");
-    assert_eq!(app.mode, Mode::SearchResults);
-    assert_eq!(app.hits.len(), 1);
+    assert_eq!(app.shared.mode, Mode::SearchResults);
+    assert_eq!(app.shared.hits.len(), 1);
     press(&mut app, "enter");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.shared.mode, Mode::Normal);
     assert_eq!(selected_name(&app), "泾源县");
-    assert_eq!(app.section, vec![0, 2]);
-    assert_eq!(app.focus, Pane::Text);
+    assert_eq!(app.screens.report.section, vec![0, 2]);
+    assert_eq!(app.screens.report.focus, Pane::Text);
 
     press(&mut app, "/");
     for _ in 0..4 {
@@ -332,16 +349,16 @@ fn search_lists_hits_and_steps_with_n() {
     }
     type_text(&mut app, "法治");
     press(&mut app, "enter");
-    let n = app.hits.len();
+    let n = app.shared.hits.len();
     assert!(n >= 3, "{n}");
     press(&mut app, "esc");
     press(&mut app, "n");
-    assert_eq!(app.hit, Some(0));
+    assert_eq!(app.shared.hit, Some(0));
     press(&mut app, "n");
-    assert_eq!(app.hit, Some(1));
+    assert_eq!(app.shared.hit, Some(1));
     press(&mut app, "N");
     press(&mut app, "N");
-    assert_eq!(app.hit, Some(n - 1), "wraps around");
+    assert_eq!(app.shared.hit, Some(n - 1), "wraps around");
 }
 
 #[test]
@@ -350,7 +367,7 @@ fn search_without_hits_says_so() {
     press(&mut app, "/");
     type_text(&mut app, "火星基地");
     press(&mut app, "enter");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.shared.mode, Mode::Normal);
     assert!(screen_text(&mut app, 80, 24).contains("没有找到"));
 }
 
@@ -358,13 +375,16 @@ fn search_without_hits_says_so() {
 fn help_lists_every_binding_and_filters() {
     let mut app = app();
     press(&mut app, "?");
-    assert_eq!(app.help_rows().len(), app.config.keymap.bindings.len());
+    assert_eq!(
+        app.help_rows().len(),
+        app.shared.config.keymap.bindings.len()
+    );
     type_text(&mut app, "sort");
     let rows = app.help_rows();
     assert_eq!(rows.len(), 1);
     assert!(screen_text(&mut app, 80, 24).contains("切换排序"));
     press(&mut app, "esc");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.shared.mode, Mode::Normal);
 }
 
 #[test]
@@ -394,9 +414,9 @@ fn user_keymap_override_changes_keys_and_status_bar() {
     config.keymap.rebind("cycle_sort", &["o".into()]).unwrap();
     let mut app = app_with(config);
     press(&mut app, "s");
-    assert_eq!(app.sort, SortKey::Locality);
+    assert_eq!(app.shared.sort, SortKey::Locality);
     press(&mut app, "o");
-    assert_eq!(app.sort, SortKey::Year);
+    assert_eq!(app.shared.sort, SortKey::Year);
     let status = screen_text(&mut app, 120, 40)
         .lines()
         .last()
@@ -425,22 +445,22 @@ fn key_releases_are_ignored_and_ctrl_c_quits() {
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     let mut app = app();
     draw(&mut app, 80, 24);
-    let areas = app.areas();
+    let areas = app.shared.areas();
     // Third list row (header is the first inner row).
     update(&mut app, Action::Click(areas.list.x + 2, areas.list.y + 4));
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.screens.report.focus, Pane::List);
     assert_eq!(selected_name(&app), "泾源县");
     update(
         &mut app,
         Action::Click(areas.outline.x + 2, areas.outline.y + 2),
     );
-    assert_eq!(app.focus, Pane::Outline);
-    assert_eq!(app.section, vec![0]);
+    assert_eq!(app.screens.report.focus, Pane::Outline);
+    assert_eq!(app.screens.report.section, vec![0]);
     update(
         &mut app,
         Action::ScrollDown(areas.outline.x + 2, areas.outline.y + 2),
     );
-    assert_eq!(app.section, vec![0, 2]);
+    assert_eq!(app.screens.report.section, vec![0, 2]);
     update(&mut app, Action::Click(areas.tabs.x + 9, areas.tabs.y));
     assert_eq!(app.screen, Screen::Compare);
 }
@@ -549,7 +569,7 @@ fn compare_app_with(config: Settings) -> App {
 /// Select the report named `name` in the list.
 fn select(app: &mut App, name: &str) {
     press(app, "g");
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.shared.visible.len() {
         if selected_name(app) == name {
             return;
         }
@@ -570,7 +590,14 @@ fn compared(config: Settings) -> App {
 }
 
 fn comparison(app: &App) -> std::rc::Rc<fazhi_core::analyse::compare::Comparison> {
-    std::rc::Rc::clone(&app.compare.as_ref().expect("compare view").comparison)
+    std::rc::Rc::clone(
+        &app.screens
+            .compare
+            .view
+            .as_ref()
+            .expect("compare view")
+            .comparison,
+    )
 }
 
 #[test]
@@ -636,17 +663,17 @@ fn marks_show_in_the_list_and_choose_the_sides() {
     // Marking B's report as A takes it off B: a report is never both sides.
     press(&mut app, "1");
     press(&mut app, "a");
-    assert_eq!(app.marks[1], None);
+    assert_eq!(app.shared.marks[1], None);
 }
 
 #[test]
 fn unmarked_sides_default_to_selected_and_next_and_say_so() {
     let mut app = compare_app_with(Settings::default());
     select(&mut app, "彭阳县");
-    let at = app.list.selected;
+    let at = app.shared.list.selected;
     press(&mut app, "2");
-    let next = app.visible[(at + 1) % app.visible.len()];
-    assert_eq!(app.marks, [Some(app.visible[at]), Some(next)]);
+    let next = app.shared.visible[(at + 1) % app.shared.visible.len()];
+    assert_eq!(app.shared.marks, [Some(app.shared.visible[at]), Some(next)]);
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("未标记A/B"), "{text}");
     assert_eq!(comparison(&app).a.label(), "彭阳县 2023");
@@ -655,7 +682,7 @@ fn unmarked_sides_default_to_selected_and_next_and_say_so() {
     select(&mut app, "彭阳县");
     press(&mut app, "b");
     press(&mut app, "2");
-    assert_eq!(app.marks, [Some(next), Some(app.visible[at])]);
+    assert_eq!(app.shared.marks, [Some(next), Some(app.shared.visible[at])]);
 }
 
 #[test]
@@ -674,7 +701,7 @@ fn x_swaps_the_sides() {
 fn n_jumps_over_identical_pairs_to_the_next_difference() {
     let mut app = compared(Settings::default());
     let c = comparison(&app);
-    let differs = |i: usize| fazhi::tui::compare::differs(&c.pairs[i]);
+    let differs = |i: usize| fazhi::tui::screens::compare::differs(&c.pairs[i]);
     assert!(
         (0..c.pairs.len()).any(|i| !differs(i)),
         "the fixture has identical pairs to skip"
@@ -683,7 +710,7 @@ fn n_jumps_over_identical_pairs_to_the_next_difference() {
     let mut last = 0;
     loop {
         press(&mut app, "n");
-        let top = app.compare.as_ref().unwrap().top;
+        let top = app.screens.compare.view.as_ref().unwrap().top;
         if top <= last && !seen.is_empty() {
             break;
         }
@@ -692,9 +719,18 @@ fn n_jumps_over_identical_pairs_to_the_next_difference() {
         seen.push(top);
         last = top;
     }
-    assert!(app.message.as_deref().unwrap_or("").contains("处差异"));
+    assert!(
+        app.shared
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("处差异")
+    );
     press(&mut app, "N");
-    assert_eq!(app.compare.as_ref().unwrap().top, seen[seen.len() - 1]);
+    assert_eq!(
+        app.screens.compare.view.as_ref().unwrap().top,
+        seen[seen.len() - 1]
+    );
 }
 
 #[test]
@@ -703,19 +739,19 @@ fn pair_keys_and_scrolling_move_both_columns_together() {
     draw(&mut app, 120, 40);
     press(&mut app, "]");
     press(&mut app, "]");
-    assert_eq!(app.compare.as_ref().unwrap().top, 2);
+    assert_eq!(app.screens.compare.view.as_ref().unwrap().top, 2);
     press(&mut app, "[");
-    assert_eq!(app.compare.as_ref().unwrap().top, 1);
+    assert_eq!(app.screens.compare.view.as_ref().unwrap().top, 1);
     press(&mut app, "j");
-    let view = app.compare.as_ref().unwrap();
+    let view = app.screens.compare.view.as_ref().unwrap();
     assert_eq!((view.top, view.line), (1, 1), "one row into pair 1");
     press(&mut app, "k");
     press(&mut app, "k");
-    let view = app.compare.as_ref().unwrap();
+    let view = app.screens.compare.view.as_ref().unwrap();
     assert_eq!(view.top, 0, "back into pair 0");
     press(&mut app, "G");
     let n = comparison(&app).pairs.len();
-    assert_eq!(app.compare.as_ref().unwrap().top, n - 1);
+    assert_eq!(app.screens.compare.view.as_ref().unwrap().top, n - 1);
 }
 
 #[test]
@@ -734,9 +770,9 @@ fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
     assert_eq!(app.screen, Screen::Report);
     assert_eq!(selected_name(&app), "彭阳县");
     let a = c.pairs[target].a.as_ref().unwrap();
-    assert_eq!(app.section, a.section);
-    assert_eq!(app.mark, Some(a.span));
-    let report = app.report().unwrap();
+    assert_eq!(app.screens.report.section, a.section);
+    assert_eq!(app.screens.report.mark, Some(a.span));
+    let report = app.shared.report().unwrap();
     assert_eq!(report.slice(a.span), a.text);
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains(&a.text[..a.text.len().min(12)]), "{text}");
@@ -746,7 +782,7 @@ fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
 fn theme_filter_narrows_the_pairs_and_the_indicators() {
     let mut app = compared(Settings::default());
     let all = comparison(&app);
-    let all_rows = app.compare.as_ref().unwrap().indicators.len();
+    let all_rows = app.screens.compare.view.as_ref().unwrap().indicators.len();
     // enforcement is the fourth theme.
     keys(&mut app, &["t", "j", "j", "j", "space", "enter"]);
     let narrowed = comparison(&app);
@@ -757,7 +793,7 @@ fn theme_filter_narrows_the_pairs_and_the_indicators() {
         narrowed.pairs.len(),
         all.pairs.len()
     );
-    let view = app.compare.as_ref().unwrap();
+    let view = app.screens.compare.view.as_ref().unwrap();
     let ids: Vec<&str> = view.indicators.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["enforcement.cases_reviewed"]);
     assert!(view.indicators.len() < all_rows);
@@ -819,7 +855,7 @@ fn no_color_compare_keeps_differences_visible() {
     let mut app = compared(config);
     let terminal = draw(&mut app, 120, 40);
     let buf = terminal.backend().buffer();
-    let areas = app.compare_areas();
+    let areas = app.screens.compare.areas(&app.shared);
     let bands = areas.bands;
     let middle = bands.x + areas.columns[0] as u16;
     let (mut left, mut right) = (0, 0);
@@ -873,7 +909,7 @@ fn compare_with_one_report_says_two_are_needed() {
     );
     let mut app = App::new(one, Settings::default());
     press(&mut app, "2");
-    assert!(app.compare.is_none());
+    assert!(app.screens.compare.view.is_none());
     assert!(screen_text(&mut app, 80, 24).contains("对比需要至少两份报告"));
 }
 
@@ -923,22 +959,24 @@ fn matrix_app(config: Settings) -> App {
 
 /// Names of the rows shown, in order.
 fn matrix_names(app: &App) -> Vec<String> {
-    let m = &app.matrix.matrix;
-    app.matrix_rows()
+    let m = &app.screens.indicators.matrix;
+    app.screens
+        .indicators
+        .rows(&app.shared)
         .into_iter()
         .map(|i| m.rows[i].name.clone())
         .collect()
 }
 
 fn matrix_current_id(app: &App) -> String {
-    let row = app.matrix.current.expect("a row is selected");
-    app.matrix.matrix.rows[row].id.clone()
+    let row = app.screens.indicators.current.expect("a row is selected");
+    app.screens.indicators.matrix.rows[row].id.clone()
 }
 
 /// Put the cursor on the row with canonical id `id`.
 fn matrix_select_row(app: &mut App, id: &str) {
     press(app, "g");
-    for _ in 0..app.matrix_rows().len() {
+    for _ in 0..app.screens.indicators.rows(&app.shared).len() {
         if matrix_current_id(app) == id {
             return;
         }
@@ -949,12 +987,16 @@ fn matrix_select_row(app: &mut App, id: &str) {
 
 /// Put the cursor on the column of report `name`.
 fn matrix_select_column(app: &mut App, name: &str) {
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.shared.visible.len() {
         press(app, "h");
     }
-    for _ in 0..app.visible.len() {
-        let report = app.matrix_report().expect("a column");
-        if app.corpus.reports[report].display_name() == name {
+    for _ in 0..app.shared.visible.len() {
+        let report = app
+            .screens
+            .indicators
+            .report(&app.shared)
+            .expect("a column");
+        if app.shared.corpus.reports[report].display_name() == name {
             return;
         }
         press(app, "l");
@@ -996,7 +1038,7 @@ fn indicator_rows_are_the_canonical_indicators_of_the_listed_reports() {
     type_text(&mut app, "南昌");
     press(&mut app, "enter");
     press(&mut app, "3");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.shared.visible.len(), 1);
     assert_eq!(matrix_names(&app), ["清理（废止、修改）文件数"]);
 }
 
@@ -1028,15 +1070,22 @@ fn indicator_cells_mark_several_values_of_one_indicator() {
 fn indicator_sort_cycles_catalogue_reports_column() {
     let mut app = matrix_app(Settings::default());
     let catalogue = matrix_names(&app);
-    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Catalogue);
+    assert_eq!(
+        app.screens.indicators.sort,
+        fazhi::tui::screens::indicators::RowSort::Catalogue
+    );
     press(&mut app, "s");
-    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Reports);
+    assert_eq!(
+        app.screens.indicators.sort,
+        fazhi::tui::screens::indicators::RowSort::Reports
+    );
     let by_count = matrix_names(&app);
     assert_ne!(by_count, catalogue);
     let count = |app: &App, name: &str| {
-        let m = &app.matrix.matrix;
+        let m = &app.screens.indicators.matrix;
         let row = m.rows.iter().position(|r| r.name == name).unwrap();
-        app.visible
+        app.shared
+            .visible
             .iter()
             .filter(|&&r| m.cell(row, r).is_some())
             .count()
@@ -1047,16 +1096,21 @@ fn indicator_sort_cycles_catalogue_reports_column() {
     matrix_select_column(&mut app, "西吉县");
     let selected = matrix_current_id(&app);
     press(&mut app, "s");
-    assert_eq!(app.matrix.sort, fazhi::tui::matrix::RowSort::Column);
+    assert_eq!(
+        app.screens.indicators.sort,
+        fazhi::tui::screens::indicators::RowSort::Column
+    );
     assert_eq!(
         matrix_current_id(&app),
         selected,
         "the selected row stays selected"
     );
-    let report = app.matrix_report().unwrap();
-    let m = &app.matrix.matrix;
+    let report = app.screens.indicators.report(&app.shared).unwrap();
+    let m = &app.screens.indicators.matrix;
     let values: Vec<Option<f64>> = app
-        .matrix_rows()
+        .screens
+        .indicators
+        .rows(&app.shared)
         .into_iter()
         .map(|i| m.cell(i, report).map(|c| c.value))
         .collect();
@@ -1078,11 +1132,11 @@ fn theme_filter_narrows_indicator_rows() {
     let mut app = matrix_app(Settings::default());
     let all = matrix_names(&app);
     pick_theme(&mut app, "disputes");
-    assert_eq!(app.themes, ["disputes"]);
+    assert_eq!(app.shared.themes, ["disputes"]);
     let rows = matrix_names(&app);
     assert!(!rows.is_empty() && rows.len() < all.len(), "{rows:?}");
-    let m = &app.matrix.matrix;
-    for i in app.matrix_rows() {
+    let m = &app.screens.indicators.matrix;
+    for i in app.screens.indicators.rows(&app.shared) {
         assert_eq!(m.rows[i].theme, "disputes", "{}", m.rows[i].name);
     }
     press(&mut app, "c");
@@ -1097,19 +1151,20 @@ fn indicator_enter_opens_the_report_at_the_indicators_sentence() {
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Report);
     assert_eq!(selected_name(&app), "泾源县");
-    assert_eq!(app.section, vec![0, 2]);
-    let report = app.report().unwrap();
-    let mark = app.mark.expect("sentence marked");
+    assert_eq!(app.screens.report.section, vec![0, 2]);
+    let report = app.shared.report().unwrap();
+    let mark = app.screens.report.mark.expect("sentence marked");
     assert!(report.slice(mark).contains("办理行政复议案件76件"));
-    assert_eq!(app.focus, Pane::Indicators);
-    let shown = app.visible_indicators()[app.indicators.selected];
+    assert_eq!(app.screens.report.focus, Pane::Indicators);
+    let shown =
+        app.screens.report.visible_indicators(&app.shared)[app.screens.report.indicators.selected];
     assert_eq!(report.indicators[shown].span, "76件");
     // A cell without a value says so and stays.
     press(&mut app, "3");
     matrix_select_column(&mut app, "南昌市");
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Indicators);
-    assert!(app.message.is_some());
+    assert!(app.shared.message.is_some());
 }
 
 #[test]
@@ -1118,27 +1173,33 @@ fn indicator_columns_scroll_sideways_at_narrow_widths() {
     // The header row of the table: places of the columns shown.
     let header = |app: &mut App| screen_text(app, 60, 24).lines().nth(2).unwrap().to_string();
     let first = header(&mut app);
-    let grid = app.matrix_grid();
+    let grid = app.screens.indicators.grid(&app.shared);
     let fit = grid.columns_fit();
-    assert!(fit < app.visible.len(), "{fit} columns fit");
+    assert!(fit < app.shared.visible.len(), "{fit} columns fit");
     assert!(first.contains('▸'), "more to the right: {first}");
     let last_name = |app: &App| {
-        let r = *app.visible.last().unwrap();
-        app.corpus.reports[r].display_name()
+        let r = *app.shared.visible.last().unwrap();
+        app.shared.corpus.reports[r].display_name()
     };
     assert!(!first.contains(&last_name(&app)), "{first}");
-    for _ in 0..app.visible.len() {
+    for _ in 0..app.shared.visible.len() {
         press(&mut app, "l");
     }
-    assert_eq!(app.matrix.col.selected, app.visible.len() - 1);
-    assert!(app.matrix.col.offset > 0);
+    assert_eq!(
+        app.screens.indicators.col.selected,
+        app.shared.visible.len() - 1
+    );
+    assert!(app.screens.indicators.col.offset > 0);
     let scrolled = header(&mut app);
     assert!(
         scrolled.contains(&last_name(&app)) && scrolled.contains('◂'),
         "{scrolled}"
     );
     press(&mut app, "left");
-    assert_eq!(app.matrix.col.selected, app.visible.len() - 2);
+    assert_eq!(
+        app.screens.indicators.col.selected,
+        app.shared.visible.len() - 2
+    );
 }
 
 #[test]
@@ -1171,15 +1232,15 @@ fn indicator_bar_chart_shows_every_report_for_the_selected_row() {
 fn indicator_mouse_click_selects_a_cell_and_wheel_scrolls() {
     let mut app = matrix_app(Settings::default());
     draw(&mut app, 120, 40);
-    let grid = app.matrix_grid();
+    let grid = app.screens.indicators.grid(&app.shared);
     let cell = grid.cell(2, grid.header + 1);
     update(&mut app, Action::Click(cell.x + 1, cell.y));
-    assert_eq!(app.matrix.col.selected, 2);
-    assert_eq!(app.matrix.row.selected, 1);
+    assert_eq!(app.screens.indicators.col.selected, 2);
+    assert_eq!(app.screens.indicators.row.selected, 1);
     update(&mut app, Action::ScrollDown(cell.x, cell.y));
     assert_eq!(
-        app.matrix.row.selected,
-        (1 + 3).min(app.matrix_rows().len() - 1)
+        app.screens.indicators.row.selected,
+        (1 + 3).min(app.screens.indicators.rows(&app.shared).len() - 1)
     );
 }
 
@@ -1192,7 +1253,8 @@ fn heatmap_app(config: Settings) -> App {
 }
 
 fn theme_index(app: &App, id: &str) -> usize {
-    app.corpus
+    app.shared
+        .corpus
         .taxonomy()
         .themes
         .iter()
@@ -1212,17 +1274,22 @@ fn pick_theme(app: &mut App, id: &str) {
 /// Put the heat map cursor on report `name` and theme `id`.
 fn heatmap_select(app: &mut App, name: &str, id: &str) {
     press(app, "g");
-    while app.corpus.reports[app.visible[app.heatmap.row.selected]].display_name() != name {
-        let before = app.heatmap.row.selected;
+    while app.shared.corpus.reports[app.shared.visible[app.screens.themes.row.selected]]
+        .display_name()
+        != name
+    {
+        let before = app.screens.themes.row.selected;
         press(app, "j");
-        assert_ne!(before, app.heatmap.row.selected, "{name} not listed");
+        assert_ne!(before, app.screens.themes.row.selected, "{name} not listed");
     }
     let column = app
-        .heatmap_columns()
+        .screens
+        .themes
+        .columns(&app.shared)
         .iter()
         .position(|&t| t == theme_index(app, id))
         .expect("theme shown");
-    for _ in 0..app.heatmap_columns().len() {
+    for _ in 0..app.screens.themes.columns(&app.shared).len() {
         press(app, "h");
     }
     for _ in 0..column {
@@ -1247,6 +1314,7 @@ fn theme_screen_80x24() {
 fn theme_coverage_is_the_share_of_sectioned_text() {
     let app = heatmap_app(Settings::default());
     let (r, report) = app
+        .shared
         .corpus
         .reports
         .iter()
@@ -1256,13 +1324,19 @@ fn theme_coverage_is_the_share_of_sectioned_text() {
     let own = |s: &fazhi_core::model::Section| s.heading_span.len() + s.body.len();
     let total: usize = report.walk().iter().map(|(_, s)| own(s)).sum();
     let emergencies = own(&report.sections[1]) as f32 / total as f32;
-    let share = app.heatmap.share(r, theme_index(&app, "emergencies"));
+    let share = app
+        .screens
+        .themes
+        .share(r, theme_index(&app, "emergencies"));
     assert!(
         (share - emergencies).abs() < 1e-6,
         "{share} vs {emergencies}"
     );
-    assert_eq!(app.heatmap.share(r, theme_index(&app, "disputes")), 0.0);
-    let rules = app.heatmap.share(r, theme_index(&app, "rules"));
+    assert_eq!(
+        app.screens.themes.share(r, theme_index(&app, "disputes")),
+        0.0
+    );
+    let rules = app.screens.themes.share(r, theme_index(&app, "rules"));
     assert!(
         (rules + share - 1.0).abs() < 1e-6,
         "every section counted once"
@@ -1273,8 +1347,8 @@ fn theme_coverage_is_the_share_of_sectioned_text() {
 fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
     let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "南昌市", "emergencies");
-    let (r, t) = app.heatmap_cell().unwrap();
-    let share = app.heatmap.share(r, t);
+    let (r, t) = app.screens.themes.cell(&app.shared).unwrap();
+    let share = app.screens.themes.share(r, t);
     let text = screen_text(&mut app, 120, 40);
     assert!(
         text.contains(&format!("{:.1}% 的分节正文谈及", share * 100.0)),
@@ -1285,14 +1359,51 @@ fn theme_cell_shows_its_figure_and_the_legend_explains_shades() {
 }
 
 #[test]
+fn a_screen_asks_for_an_effect_instead_of_changing_another_screen() {
+    use fazhi::tui::screens::Effect;
+    let mut app = matrix_app(Settings::default());
+    matrix_select_row(&mut app, "disputes.reconsideration_cases");
+    matrix_select_column(&mut app, "泾源县");
+    let before = app.screens.report.section.clone();
+    let report = app
+        .screens
+        .indicators
+        .report(&app.shared)
+        .expect("a column");
+    let effect = app
+        .screens
+        .get_mut(Screen::Indicators)
+        .update(Action::Activate, &mut app.shared);
+    let Effect::OpenIndicator {
+        report: r,
+        indicator,
+    } = effect
+    else {
+        panic!("expected an indicator to open, got {effect:?}");
+    };
+    assert_eq!(r, report);
+    assert_eq!(
+        app.shared.corpus.reports[r].indicators[indicator].span,
+        "76件"
+    );
+    // Nothing happened yet: carrying the effect out is the app's job.
+    assert_eq!(app.screen, Screen::Indicators);
+    assert_eq!(app.screens.report.section, before);
+}
+
+#[test]
 fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
     let mut app = heatmap_app(Settings::default());
     heatmap_select(&mut app, "泾源县", "disputes");
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Report);
     assert_eq!(selected_name(&app), "泾源县");
-    assert_eq!(app.themes, ["disputes"]);
-    assert_eq!(app.section, vec![0, 2], "（三）依法有效化解社会矛盾纠纷");
+    assert_eq!(app.shared.themes, ["disputes"]);
+    assert_eq!(
+        app.screens.report.section,
+        vec![0, 2],
+        "（三）依法有效化解社会矛盾纠纷"
+    );
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("主题: 化解"), "the filter shows: {text}");
     // A theme the report never speaks to: a notice, nothing else changes.
@@ -1301,41 +1412,44 @@ fn theme_enter_opens_the_report_filtered_at_the_first_matching_section() {
     heatmap_select(&mut app, "南昌市", "disputes");
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Themes);
-    assert!(app.themes.is_empty());
-    assert!(app.message.is_some());
+    assert!(app.shared.themes.is_empty());
+    assert!(app.shared.message.is_some());
 }
 
 #[test]
 fn theme_filter_narrows_heat_map_rows_and_columns() {
     let mut app = heatmap_app(Settings::default());
-    let all = app.heatmap_columns().len();
+    let all = app.screens.themes.columns(&app.shared).len();
     let disputes = theme_index(&app, "disputes");
     pick_theme(&mut app, "disputes");
-    assert_eq!(app.heatmap_columns(), [disputes]);
+    assert_eq!(app.screens.themes.columns(&app.shared), [disputes]);
     assert!(all > 1);
-    assert!(app.visible.len() < app.corpus.reports.len());
+    assert!(app.shared.visible.len() < app.shared.corpus.reports.len());
 }
 
 #[test]
 fn theme_columns_scroll_sideways_and_mouse_selects() {
     let mut app = heatmap_app(Settings::default());
     draw(&mut app, 60, 24);
-    let grid = app.heatmap_grid();
-    let n = app.heatmap_columns().len();
+    let grid = app.screens.themes.grid(&app.shared);
+    let n = app.screens.themes.columns(&app.shared).len();
     assert!(grid.columns_fit() < n, "{} of {n} fit", grid.columns_fit());
     for _ in 0..n {
         press(&mut app, "right");
     }
-    assert_eq!(app.heatmap.col.selected, n - 1);
-    assert!(app.heatmap.col.offset > 0);
+    assert_eq!(app.screens.themes.col.selected, n - 1);
+    assert!(app.screens.themes.col.offset > 0);
     let text = screen_text(&mut app, 60, 24);
     assert!(text.contains('◂'), "{text}");
     let cell = grid.cell(0, grid.header + 2);
     update(&mut app, Action::Click(cell.x, cell.y));
-    assert_eq!(app.heatmap.row.selected, 2);
-    assert_eq!(app.heatmap.col.selected, app.heatmap.col.offset);
+    assert_eq!(app.screens.themes.row.selected, 2);
+    assert_eq!(
+        app.screens.themes.col.selected,
+        app.screens.themes.col.offset
+    );
     update(&mut app, Action::ScrollUp(cell.x, cell.y));
-    assert_eq!(app.heatmap.row.selected, 0);
+    assert_eq!(app.screens.themes.row.selected, 0);
 }
 
 #[test]
@@ -1415,12 +1529,13 @@ fn indicator_cells_compare_counts_in_the_canonical_unit() {
     corpus.reports[r].indicators[i].unit = "宗".into();
     let app = App::new(corpus, Settings::default());
     let row = app
-        .matrix
+        .screens
+        .indicators
         .matrix
         .rows
         .iter()
         .position(|row| row.id == "disputes.mediated")
         .unwrap();
-    let cell = app.matrix.matrix.cell(row, r).unwrap();
+    let cell = app.screens.indicators.matrix.cell(row, r).unwrap();
     assert_eq!(cell.unit, "件", "1522宗 of disputes compares as 件");
 }

@@ -12,7 +12,7 @@ use super::keymap::Key;
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(app, *key),
-        Event::Mouse(mouse) if app.config.mouse => mouse_action(*mouse),
+        Event::Mouse(mouse) if app.shared.config.mouse => mouse_action(*mouse),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }
@@ -30,14 +30,15 @@ pub fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && !plain {
         return Some(Action::Quit);
     }
-    if app.mode.takes_text() {
+    if app.shared.mode.takes_text() {
         match key.code {
             KeyCode::Char(c) if plain => return Some(Action::Input(c)),
             KeyCode::Backspace => return Some(Action::Backspace),
             _ => {}
         }
     }
-    app.config
+    app.shared
+        .config
         .keymap
         .lookup(Key::from_event(key), &app.scopes())
 }

@@ -4,8 +4,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use fazhi_core::settings::line_column;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::action::Action;
 
@@ -137,20 +139,75 @@ impl fmt::Display for Key {
     }
 }
 
+/// Where a binding works, named in the keymap as in TOML ("indicators_screen"). A pane or
+/// screen scope takes precedence over `Global`; popups and inputs see only their own scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Global,
+    List,
+    Outline,
+    Text,
+    Indicators,
+    Compare,
+    IndicatorsScreen,
+    ThemesScreen,
+    Popup,
+    Input,
+}
+
+impl Scope {
+    /// Every scope; label tables are sized by it, so a new scope cannot go unnamed.
+    pub const ALL: [Scope; 10] = [
+        Scope::Global,
+        Scope::List,
+        Scope::Outline,
+        Scope::Text,
+        Scope::Indicators,
+        Scope::Compare,
+        Scope::IndicatorsScreen,
+        Scope::ThemesScreen,
+        Scope::Popup,
+        Scope::Input,
+    ];
+
+    /// The name written in the keymap.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::List => "list",
+            Scope::Outline => "outline",
+            Scope::Text => "text",
+            Scope::Indicators => "indicators",
+            Scope::Compare => "compare",
+            Scope::IndicatorsScreen => "indicators_screen",
+            Scope::ThemesScreen => "themes_screen",
+            Scope::Popup => "popup",
+            Scope::Input => "input",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One action with its keys, where it works, and what it does in both interface languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     pub name: String,
     pub action: Action,
     pub keys: Vec<Key>,
-    pub scope: Vec<String>,
+    pub scope: Vec<Scope>,
     pub zh: String,
     pub en: String,
 }
 
 impl Binding {
-    pub fn works_in(&self, scope: &str) -> bool {
-        self.scope.iter().any(|s| s == scope)
+    pub fn works_in(&self, scope: Scope) -> bool {
+        self.scope.contains(&scope)
     }
 
     /// The keys as shown to the user ("j/↓").
@@ -170,6 +227,30 @@ pub enum KeymapError {
     UnknownAction(String),
     BadKey(BadKey),
     Syntax(String),
+    Conflict(Conflict),
+}
+
+/// One key given to two actions in one scope: only one of them could ever run, while help and
+/// the status bar would still list both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub key: Key,
+    pub scope: Scope,
+    /// The action bound first (in keymap order), then the other.
+    pub actions: [String; 2],
+    /// Index of the later binding.
+    pub later: usize,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [a, b] = &self.actions;
+        write!(
+            f,
+            "key \"{}\" is bound to both \"{a}\" and \"{b}\" in scope \"{}\"",
+            self.key, self.scope
+        )
+    }
 }
 
 impl fmt::Display for KeymapError {
@@ -178,15 +259,37 @@ impl fmt::Display for KeymapError {
             KeymapError::UnknownAction(a) => write!(f, "unknown action \"{a}\""),
             KeymapError::BadKey(k) => k.fmt(f),
             KeymapError::Syntax(m) => f.write_str(m),
+            KeymapError::Conflict(c) => c.fmt(f),
         }
     }
 }
 
+/// A keymap file that cannot be used, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapFileError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub error: KeymapError,
+}
+
+impl fmt::Display for KeymapFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.error
+        )
+    }
+}
+
+impl std::error::Error for KeymapFileError {}
+
 #[derive(Deserialize)]
 struct RawBinding {
-    action: String,
-    keys: Vec<String>,
-    scope: Vec<String>,
+    action: Spanned<String>,
+    keys: Spanned<Vec<String>>,
+    scope: Vec<Scope>,
     zh: String,
     en: String,
 }
@@ -204,31 +307,76 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        Keymap::from_toml(DEFAULT_KEYMAP).expect("assets/keymap.toml is valid (tested)")
+        Keymap::from_toml(DEFAULT_KEYMAP, "assets/keymap.toml")
+            .unwrap_or_else(|e| panic!("the embedded keymap is valid (tested): {e}"))
     }
 }
 
 impl Keymap {
-    pub fn from_toml(text: &str) -> Result<Keymap, KeymapError> {
-        let raw: RawKeymap =
-            toml::from_str(text).map_err(|e| KeymapError::Syntax(e.message().to_string()))?;
-        let bindings = raw
-            .bind
-            .into_iter()
-            .map(|b| {
-                let action = Action::from_name(&b.action)
-                    .ok_or_else(|| KeymapError::UnknownAction(b.action.clone()))?;
-                Ok(Binding {
-                    keys: parse_keys(&b.keys)?,
-                    name: b.action,
-                    action,
-                    scope: b.scope,
-                    zh: b.zh,
-                    en: b.en,
-                })
-            })
-            .collect::<Result<_, KeymapError>>()?;
-        Ok(Keymap { bindings })
+    /// Parse and check a keymap; `file` only names it in errors.
+    pub fn from_toml(text: &str, file: &str) -> Result<Keymap, KeymapFileError> {
+        let at = |offset: usize, error: KeymapError| {
+            let (line, column) = line_column(text, offset);
+            KeymapFileError {
+                file: file.to_string(),
+                line,
+                column,
+                error,
+            }
+        };
+        let raw: RawKeymap = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            at(offset, KeymapError::Syntax(e.message().trim().to_string()))
+        })?;
+        let mut bindings = Vec::with_capacity(raw.bind.len());
+        // Where each binding's keys are written, to point a conflict at the later one.
+        let mut spans = Vec::with_capacity(raw.bind.len());
+        for b in raw.bind {
+            let name = b.action.get_ref();
+            let action = Action::from_name(name).ok_or_else(|| {
+                at(
+                    b.action.span().start,
+                    KeymapError::UnknownAction(name.clone()),
+                )
+            })?;
+            let keys = parse_keys(b.keys.get_ref()).map_err(|e| at(b.keys.span().start, e))?;
+            spans.push(b.keys.span().start);
+            bindings.push(Binding {
+                keys,
+                name: b.action.into_inner(),
+                action,
+                scope: b.scope,
+                zh: b.zh,
+                en: b.en,
+            });
+        }
+        let keymap = Keymap { bindings };
+        keymap
+            .check()
+            .map_err(|c| at(spans[c.later], KeymapError::Conflict(c)))?;
+        Ok(keymap)
+    }
+
+    /// No key may trigger two different actions in one scope.
+    pub fn check(&self) -> Result<(), Conflict> {
+        for (j, later) in self.bindings.iter().enumerate() {
+            for earlier in &self.bindings[..j] {
+                if earlier.action == later.action {
+                    continue;
+                }
+                let scope = later.scope.iter().find(|s| earlier.works_in(**s));
+                let key = later.keys.iter().find(|k| earlier.keys.contains(k));
+                if let (Some(&scope), Some(&key)) = (scope, key) {
+                    return Err(Conflict {
+                        key,
+                        scope,
+                        actions: [earlier.name.clone(), later.name.clone()],
+                        later: j,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Replace the keys of one action (the user's config does this per action).
@@ -244,20 +392,20 @@ impl Keymap {
     }
 
     /// The action a key triggers, trying the scopes in order (the most specific first).
-    pub fn lookup(&self, key: Key, scopes: &[&str]) -> Option<Action> {
+    pub fn lookup(&self, key: Key, scopes: &[Scope]) -> Option<Action> {
         scopes.iter().find_map(|scope| {
             self.bindings
                 .iter()
-                .find(|b| b.works_in(scope) && b.keys.contains(&key))
+                .find(|b| b.works_in(*scope) && b.keys.contains(&key))
                 .map(|b| b.action)
         })
     }
 
     /// The bindings that work in any of the scopes, each once, in keymap order.
-    pub fn in_scopes<'a>(&'a self, scopes: &'a [&'a str]) -> impl Iterator<Item = &'a Binding> {
+    pub fn in_scopes<'a>(&'a self, scopes: &'a [Scope]) -> impl Iterator<Item = &'a Binding> {
         self.bindings
             .iter()
-            .filter(move |b| !b.keys.is_empty() && scopes.iter().any(|s| b.works_in(s)))
+            .filter(move |b| !b.keys.is_empty() && scopes.iter().any(|s| b.works_in(*s)))
     }
 
     pub fn binding(&self, action: Action) -> Option<&Binding> {
@@ -291,18 +439,8 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
         let map = Keymap::default();
-        for scope in [
-            "global",
-            "list",
-            "outline",
-            "text",
-            "indicators",
-            "compare",
-            "indicators_screen",
-            "themes_screen",
-            "popup",
-            "input",
-        ] {
+        assert_eq!(map.check(), Ok(()));
+        for scope in Scope::ALL {
             let mut seen = std::collections::HashSet::new();
             for b in map.in_scopes(&[scope]) {
                 for k in &b.keys {
@@ -312,15 +450,67 @@ mod tests {
         }
     }
 
+    const ONE: &str = "[[bind]]\naction = \"down\"\nkeys = [\"j\"]\nscope = [\"global\"]\nzh = \"下移\"\nen = \"Down\"\n";
+
+    fn second(action: &str, keys: &str, scope: &str) -> String {
+        format!(
+            "{ONE}\n[[bind]]\naction = \"{action}\"\nkeys = {keys}\nscope = {scope}\nzh = \"z\"\nen = \"e\"\n"
+        )
+    }
+
+    fn load_error(text: &str) -> String {
+        Keymap::from_toml(text, "keymap.toml")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn an_unknown_scope_is_located() {
+        let msg = load_error(&second("quit", "[\"q\"]", "[\"global\", \"sidebar\"]"));
+        assert!(msg.starts_with("keymap.toml:11:20:"), "{msg}");
+        assert!(msg.contains("sidebar"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_action_or_key_in_the_keymap_is_located() {
+        let msg = load_error(&second("fly", "[\"q\"]", "[\"global\"]"));
+        assert!(msg.starts_with("keymap.toml:9:10:"), "{msg}");
+        assert!(msg.contains("unknown action \"fly\""), "{msg}");
+        let msg = load_error(&second("quit", "[\"hyper-q\"]", "[\"global\"]"));
+        assert!(
+            msg.starts_with("keymap.toml:10:8:") && msg.contains("hyper-q"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn one_key_for_two_actions_in_one_scope_is_located_at_the_second() {
+        let msg = load_error(&second("quit", "[\"q\", \"j\"]", "[\"popup\", \"global\"]"));
+        assert_eq!(
+            msg,
+            "keymap.toml:10:8: key \"j\" is bound to both \"down\" and \"quit\" in scope \"global\""
+        );
+        // Across scopes the more specific one wins by design, and the same action may repeat.
+        assert!(Keymap::from_toml(&second("expand", "[\"j\"]", "[\"outline\"]"), "k").is_ok());
+        assert!(Keymap::from_toml(&second("down", "[\"j\"]", "[\"global\"]"), "k").is_ok());
+    }
+
+    #[test]
+    fn scopes_index_label_tables_in_declaration_order() {
+        for (i, scope) in Scope::ALL.into_iter().enumerate() {
+            assert_eq!(scope as usize, i, "{scope}");
+        }
+    }
+
     #[test]
     fn user_override_replaces_a_binding() {
         let mut map = Keymap::default();
         let q = Key::from_str("q").unwrap();
         let x = Key::from_str("x").unwrap();
-        assert_eq!(map.lookup(q, &["global"]), Some(Action::Quit));
+        assert_eq!(map.lookup(q, &[Scope::Global]), Some(Action::Quit));
         map.rebind("quit", &["x".into()]).unwrap();
-        assert_eq!(map.lookup(x, &["global"]), Some(Action::Quit));
-        assert_eq!(map.lookup(q, &["global"]), None);
+        assert_eq!(map.lookup(x, &[Scope::Global]), Some(Action::Quit));
+        assert_eq!(map.lookup(q, &[Scope::Global]), None);
         assert_eq!(map.binding(Action::Quit).unwrap().keys_label(), "x");
     }
 
@@ -363,11 +553,14 @@ mod tests {
         let map = Keymap::default();
         let enter: Key = "enter".parse().unwrap();
         assert_eq!(
-            map.lookup(enter, &["outline", "global"]),
+            map.lookup(enter, &[Scope::Outline, Scope::Global]),
             Some(Action::Activate)
         );
         let l: Key = "l".parse().unwrap();
-        assert_eq!(map.lookup(l, &["list", "global"]), None);
-        assert_eq!(map.lookup(l, &["outline", "global"]), Some(Action::Expand));
+        assert_eq!(map.lookup(l, &[Scope::List, Scope::Global]), None);
+        assert_eq!(
+            map.lookup(l, &[Scope::Outline, Scope::Global]),
+            Some(Action::Expand)
+        );
     }
 }

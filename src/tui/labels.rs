@@ -1,8 +1,12 @@
 //! Interface words in both languages; report text itself is never translated.
 
+use super::action::Screen;
+use super::keymap::Scope;
+
 /// Every fixed word the dashboard draws.
 pub struct Labels {
-    pub screens: [&'static str; 4],
+    /// Indexed like `Screen::ALL`.
+    pub screens: [&'static str; Screen::ALL.len()],
     pub list: &'static str,
     pub outline: &'static str,
     pub text: &'static str,
@@ -26,7 +30,8 @@ pub struct Labels {
     pub no_indicators: &'static str,
     pub columns: [&'static str; 4],
     pub list_columns: [&'static str; 6],
-    pub scope_names: [(&'static str, &'static str); 10],
+    /// Indexed by [`Scope`], in the order of `Scope::ALL`.
+    pub scope_names: [&'static str; Scope::ALL.len()],
     /// Pair kinds: aligned, moved, only A, only B.
     pub pair_kinds: [&'static str; 4],
     pub compare: &'static str,
@@ -80,16 +85,16 @@ pub const ZH: Labels = Labels {
     columns: ["项目", "数值", "规范名", "所在部分"],
     list_columns: ["地区", "层级", "年份", "省份", "指标", "主题"],
     scope_names: [
-        ("global", "全局"),
-        ("list", "报告列表"),
-        ("outline", "目录"),
-        ("text", "正文"),
-        ("indicators", "指标"),
-        ("compare", "对比"),
-        ("indicators_screen", "指标页"),
-        ("themes_screen", "主题页"),
-        ("popup", "弹窗"),
-        ("input", "输入"),
+        "全局",
+        "报告列表",
+        "目录",
+        "正文",
+        "指标",
+        "对比",
+        "指标页",
+        "主题页",
+        "弹窗",
+        "输入",
     ],
     pair_kinds: ["对齐", "移动", "仅A", "仅B"],
     compare: "对比",
@@ -142,16 +147,16 @@ pub const EN: Labels = Labels {
     columns: ["Item", "Value", "Canonical", "Section"],
     list_columns: ["Place", "Lvl", "Year", "Province", "Ind.", "Themes"],
     scope_names: [
-        ("global", "everywhere"),
-        ("list", "report list"),
-        ("outline", "outline"),
-        ("text", "text"),
-        ("indicators", "indicators"),
-        ("compare", "compare"),
-        ("indicators_screen", "indicators screen"),
-        ("themes_screen", "themes screen"),
-        ("popup", "popups"),
-        ("input", "typing"),
+        "everywhere",
+        "report list",
+        "outline",
+        "text",
+        "indicators",
+        "compare",
+        "indicators screen",
+        "themes screen",
+        "popups",
+        "typing",
     ],
     pair_kinds: ["aligned", "moved", "only A", "only B"],
     compare: "Compare",
@@ -179,10 +184,7 @@ pub const EN: Labels = Labels {
 };
 
 impl Labels {
-    pub fn scope(&self, scope: &str) -> &'static str {
-        self.scope_names
-            .iter()
-            .find(|(s, _)| *s == scope)
-            .map_or("", |(_, n)| n)
+    pub fn scope(&self, scope: Scope) -> &'static str {
+        self.scope_names[scope as usize]
     }
 }

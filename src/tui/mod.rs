@@ -1,20 +1,21 @@
 //! The dashboard: a thin ratatui layer over the corpus.
 //!
 //! TEA-lite: [`App`] holds all state, [`update`] applies an [`Action`], [`render`] draws.
-//! `event` maps terminal events to actions through the [`keymap::Keymap`].
+//! `event` maps terminal events to actions through the [`keymap::Keymap`]. Each screen is one
+//! module under `screens`, owning its state behind [`screens::Component`]; what they share
+//! is in [`shared::Shared`].
 
 pub mod action;
 pub mod app;
-pub mod compare;
 pub mod event;
 pub mod grid;
-pub mod heatmap;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
-pub mod matrix;
 pub mod outline;
+pub mod screens;
 pub mod settings;
+pub mod shared;
 pub mod terminal;
 pub mod views;
 pub mod wrap;
@@ -24,7 +25,9 @@ use std::time::Duration;
 use ratatui::crossterm::event as ct;
 
 pub use action::{Action, Screen};
-pub use app::{App, Mode, Pane, SortKey, update};
+pub use app::{App, update};
+pub use screens::report::Pane;
+pub use shared::{Mode, SortKey};
 pub use views::render;
 
 use crate::tui::settings::Settings;

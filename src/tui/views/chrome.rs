@@ -8,19 +8,21 @@ use ratatui::widgets::Paragraph;
 
 use super::style::Palette;
 use crate::tui::action::{Action, Screen};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::shared::Mode;
 use crate::tui::wrap::str_width;
 use fazhi_core::sanitize::for_terminal;
 
 /// The tab labels with their screens: " 1 报告 " …
 fn tab_labels(app: &App) -> Vec<(String, Screen)> {
-    let names = app.labels().screens;
+    let names = app.shared.labels().screens;
     Screen::ALL
         .iter()
         .zip(names)
         .map(|(&screen, name)| {
             let key = app
+                .shared
                 .config
                 .keymap
                 .binding(Action::Screen(screen))
@@ -47,16 +49,17 @@ pub fn tab_at(app: &App, col: u16) -> Option<Screen> {
 
 /// The active filters, always visible while they apply.
 fn filters_line(app: &App, p: &Palette) -> Vec<Span<'static>> {
-    let l = app.labels();
+    let l = app.shared.labels();
     let mut spans = Vec::new();
-    if !app.themes.is_empty() {
-        let taxonomy = app.corpus.taxonomy();
+    if !app.shared.themes.is_empty() {
+        let taxonomy = app.shared.corpus.taxonomy();
         let names: Vec<&str> = app
+            .shared
             .themes
             .iter()
             .filter_map(|id| taxonomy.get(id))
             .map(|t| {
-                if app.config.english() {
+                if app.shared.config.english() {
                     t.en.as_str()
                 } else {
                     t.short.as_str()
@@ -64,6 +67,7 @@ fn filters_line(app: &App, p: &Palette) -> Vec<Span<'static>> {
             })
             .collect();
         let clear = app
+            .shared
             .config
             .keymap
             .binding(Action::ClearThemes)
@@ -75,9 +79,9 @@ fn filters_line(app: &App, p: &Palette) -> Vec<Span<'static>> {
         ));
         spans.push(Span::raw(format!(" ({clear} {}) ", l.clear_with)));
     }
-    if !app.list_filter.is_empty() && app.mode != Mode::FilterInput {
+    if !app.shared.list_filter.is_empty() && app.shared.mode != Mode::FilterInput {
         spans.push(Span::styled(
-            format!("{}: {} ", l.filter, for_terminal(&app.list_filter)),
+            format!("{}: {} ", l.filter, for_terminal(&app.shared.list_filter)),
             p.accent,
         ));
     }
@@ -85,7 +89,7 @@ fn filters_line(app: &App, p: &Palette) -> Vec<Span<'static>> {
 }
 
 pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
-    let p = Palette::new(&app.config);
+    let p = Palette::new(&app.shared.config);
     let tabs: Vec<Span> = tab_labels(app)
         .into_iter()
         .map(|(label, screen)| {
@@ -110,15 +114,15 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
 /// The keys that work here, from the keymap: the focused pane's first, help always among them.
 fn key_hints(app: &App) -> Vec<(String, String)> {
     let scopes = app.scopes();
-    let english = app.config.english();
-    let mut bindings: Vec<_> = app.config.keymap.in_scopes(&scopes).collect();
+    let english = app.shared.config.english();
+    let mut bindings: Vec<_> = app.shared.config.keymap.in_scopes(&scopes).collect();
     // Most specific scope first, help right after it (so it is never cut off).
     bindings.sort_by_key(|b| {
-        let rank = scopes.iter().position(|s| b.works_in(s)).unwrap_or(9);
+        let rank = scopes.iter().position(|s| b.works_in(*s)).unwrap_or(9);
         (rank, b.action != Action::Help)
     });
     // While a field takes text, plain characters are typed, not commands: show only the rest.
-    let typing = app.mode.takes_text();
+    let typing = app.shared.mode.takes_text();
     bindings
         .into_iter()
         .filter_map(|b| {
@@ -134,12 +138,12 @@ fn key_hints(app: &App) -> Vec<(String, String)> {
 }
 
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
-    let p = Palette::new(&app.config);
-    let l = app.labels();
+    let p = Palette::new(&app.shared.config);
+    let l = app.shared.labels();
     let mut spans = Vec::new();
-    let input = match app.mode {
-        Mode::FilterInput => Some((format!("{}: ", l.filter), &app.list_filter)),
-        Mode::SearchInput => Some((format!("{}: ", l.search), &app.search_input)),
+    let input = match app.shared.mode {
+        Mode::FilterInput => Some((format!("{}: ", l.filter), &app.shared.list_filter)),
+        Mode::SearchInput => Some((format!("{}: ", l.search), &app.popups.search_input)),
         _ => None,
     };
     if let Some((prompt, text)) = &input {
@@ -150,7 +154,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         if caret < area.right() as usize {
             frame.set_cursor_position((caret as u16, area.y));
         }
-    } else if let Some(m) = &app.message {
+    } else if let Some(m) = &app.shared.message {
         spans.push(Span::styled(format!("{m}  "), p.hit));
     }
     // Whole hints only: a key cut off from its description would mislead.
@@ -173,7 +177,7 @@ pub fn too_small(app: &App, frame: &mut Frame) {
     let size = format!("{}×{}", area.width, area.height);
     let text = format!(
         "{} ({size}; need {MIN_WIDTH}×{MIN_HEIGHT})",
-        app.labels().too_small
+        app.shared.labels().too_small
     );
     let y = area.height / 2;
     let line = Rect {

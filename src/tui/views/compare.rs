@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
 
 use super::report::{fit_width, styled_line};
 use super::style::Palette;
-use crate::tui::app::App;
-use crate::tui::compare::CompareView;
 use crate::tui::layout::{CompareAreas, inner};
+use crate::tui::screens::compare::{CompareScreen, CompareView};
+use crate::tui::shared::Shared;
 use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Pair, PairSide};
 use fazhi_core::analyse::matrix::SideBySide;
@@ -21,22 +21,22 @@ use fazhi_core::sanitize::for_terminal;
 /// Eighths of a cell, for bars finer than whole cells.
 const EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
 
-pub fn render(app: &App, frame: &mut Frame, body: Rect) {
-    let p = Palette::new(&app.config);
-    let Some(view) = &app.compare else {
+pub fn render(s: &CompareScreen, shared: &Shared, frame: &mut Frame, body: Rect) {
+    let p = Palette::new(&shared.config);
+    let Some(view) = &s.view else {
         let line = Rect {
             y: body.y + body.height / 2,
             height: 1.min(body.height),
             ..body
         };
-        let notice = Paragraph::new(app.labels().need_two).alignment(Alignment::Center);
+        let notice = Paragraph::new(shared.labels().need_two).alignment(Alignment::Center);
         frame.render_widget(notice.style(p.dim), line);
         return;
     };
-    let areas = app.compare_areas();
-    indicators(app, view, frame, areas.indicators, &p);
-    text(app, view, frame, &areas, &p);
-    frame.render_widget(summary(app, view, &p), areas.summary);
+    let areas = s.areas(shared);
+    indicators(shared, view, frame, areas.indicators, &p);
+    text(shared, view, frame, &areas, &p);
+    frame.render_widget(summary(shared, view, &p), areas.summary);
 }
 
 /// A bar of `cells` cells for `value` against the larger value `max`, to the eighth of a cell.
@@ -72,8 +72,8 @@ fn difference(row: &SideBySide) -> String {
     }
 }
 
-fn indicators(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
+fn indicators(shared: &Shared, view: &CompareView, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
     let title = format!(" {} {} ", l.compare_columns[0], view.indicators.len());
     let block = Block::new()
         .borders(Borders::ALL)
@@ -145,26 +145,26 @@ fn indicators(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, p: &
 }
 
 /// The theme the comparison is narrowed to, as the title shows it.
-fn theme_label(app: &App) -> String {
-    let l = app.labels();
-    let taxonomy = app.corpus.taxonomy();
-    let Some(first) = app.themes.first().and_then(|id| taxonomy.get(id)) else {
+fn theme_label(shared: &Shared) -> String {
+    let l = shared.labels();
+    let taxonomy = shared.corpus.taxonomy();
+    let Some(first) = shared.themes.first().and_then(|id| taxonomy.get(id)) else {
         return l.all_themes.to_string();
     };
-    let name = if app.config.english() {
+    let name = if shared.config.english() {
         &first.en
     } else {
         &first.short
     };
-    if app.themes.len() > 1 {
+    if shared.themes.len() > 1 {
         format!("{name}（{}）", l.first_theme)
     } else {
         name.to_string()
     }
 }
 
-fn text(app: &App, view: &CompareView, frame: &mut Frame, areas: &CompareAreas, p: &Palette) {
-    let l = app.labels();
+fn text(shared: &Shared, view: &CompareView, frame: &mut Frame, areas: &CompareAreas, p: &Palette) {
+    let l = shared.labels();
     let n = view.sides.len();
     let position = if n == 0 {
         String::new()
@@ -175,7 +175,7 @@ fn text(app: &App, view: &CompareView, frame: &mut Frame, areas: &CompareAreas, 
         " {}{position} · {}: {} ",
         l.compare,
         l.themes,
-        theme_label(app)
+        theme_label(shared)
     );
     let block = Block::new()
         .borders(Borders::ALL)
@@ -220,7 +220,7 @@ fn text(app: &App, view: &CompareView, frame: &mut Frame, areas: &CompareAreas, 
                 } else {
                     p.accent
                 };
-                let title = band_title(app, &c.pairs[pair], bands.width as usize);
+                let title = band_title(shared, &c.pairs[pair], bands.width as usize);
                 let full = Rect::new(bands.x, at, bands.width, 1);
                 frame.render_widget(Line::styled(title, style), full);
             } else {
@@ -248,8 +248,8 @@ fn rule(frame: &mut Frame, x: u16, y: u16, p: &Palette) {
 }
 
 /// "对齐 0.82 · 一、… ↔ （二）…", "仅A · 三、…".
-fn band_title(app: &App, pair: &Pair, width: usize) -> String {
-    let l = app.labels();
+fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
+    let l = shared.labels();
     let heading = |side: &Option<PairSide>, room: usize| {
         let h = side
             .as_ref()
@@ -274,8 +274,8 @@ fn band_title(app: &App, pair: &Pair, width: usize) -> String {
 }
 
 /// "对齐 5  移动 1  仅A 1  仅B 1  共同文字占比 42.0%".
-fn summary(app: &App, view: &CompareView, p: &Palette) -> Line<'static> {
-    let l = app.labels();
+fn summary(shared: &Shared, view: &CompareView, p: &Palette) -> Line<'static> {
+    let l = shared.labels();
     let s = &view.comparison.summary;
     let counts = [s.matched, s.moved, s.only_a, s.only_b];
     let mut spans: Vec<Span> = l

@@ -10,16 +10,17 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::matrix::{column_range, report_label, right_align};
 use super::report::fit_width;
 use super::style::Palette;
-use crate::tui::app::App;
-use crate::tui::heatmap::{RAMP, STEPS, shade};
 use crate::tui::layout::heatmap_areas;
+use crate::tui::screens::themes::ThemesScreen;
+use crate::tui::screens::themes::{RAMP, STEPS, shade};
+use crate::tui::shared::Shared;
 
-pub fn render(app: &App, frame: &mut Frame, body: Rect) {
-    let p = Palette::new(&app.config);
+pub fn render(s: &ThemesScreen, shared: &Shared, frame: &mut Frame, body: Rect) {
+    let p = Palette::new(&shared.config);
     let [map, detail, legend_area] = heatmap_areas(body);
-    heat(app, frame, map, &p);
-    frame.render_widget(selection(app, &p), detail);
-    frame.render_widget(legend(app, &p), legend_area);
+    heat(s, shared, frame, map, &p);
+    frame.render_widget(selection(s, shared, &p), detail);
+    frame.render_widget(legend(shared, &p), legend_area);
 }
 
 /// "23%": a share as the cell shows it.
@@ -27,19 +28,24 @@ fn percent(share: f32) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-fn heat(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let v = &app.heatmap;
-    let themes = &app.corpus.taxonomy().themes;
-    let columns = app.heatmap_columns();
-    let title = format!(" {} {}×{} ", l.coverage, app.visible.len(), columns.len());
+fn heat(s: &ThemesScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let v = s;
+    let themes = &shared.corpus.taxonomy().themes;
+    let columns = s.columns(shared);
+    let title = format!(
+        " {} {}×{} ",
+        l.coverage,
+        shared.visible.len(),
+        columns.len()
+    );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(p.accent)
         .title(Span::styled(title, p.title));
     frame.render_widget(block, area);
-    let grid = app.heatmap_grid();
-    if app.visible.is_empty() {
+    let grid = s.grid(shared);
+    if shared.visible.is_empty() {
         frame.render_widget(Paragraph::new(l.no_report).style(p.dim), grid.area);
         return;
     }
@@ -66,13 +72,13 @@ fn heat(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
         let name = fit_width(&themes[t].short, width);
         frame.render_widget(Line::styled(name, style), grid.cell(k, 0));
     }
-    let rows = app.visible.iter().enumerate().skip(v.row.offset);
+    let rows = shared.visible.iter().enumerate().skip(v.row.offset);
     for (line, (pos, &r)) in rows.take(grid.rows_fit()).enumerate() {
         let y = grid.header + line as u16;
         let selected_row = pos == v.row.selected;
         let style = if selected_row { p.title } else { Style::new() };
         let at = Rect::new(grid.area.x, grid.area.y + y, grid.label, 1);
-        let label = report_label(app, r, label_width);
+        let label = report_label(shared, r, label_width);
         frame.render_widget(Line::styled(label, style), at);
         for (k, &t) in shown.iter().enumerate() {
             let share = v.share(r, t);
@@ -88,23 +94,27 @@ fn heat(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
 }
 
 /// "泾源县 2023  23% 的分节正文谈及 严格规范公正文明执法".
-fn selection(app: &App, p: &Palette) -> Line<'static> {
-    let l = app.labels();
-    let Some((report, theme)) = app.heatmap_cell() else {
+fn selection(s: &ThemesScreen, shared: &Shared, p: &Palette) -> Line<'static> {
+    let l = shared.labels();
+    let Some((report, theme)) = s.cell(shared) else {
         return Line::default();
     };
-    let t = &app.corpus.taxonomy().themes[theme];
-    let name = if app.config.english() { &t.en } else { &t.name };
-    let share = app.heatmap.share(report, theme);
+    let t = &shared.corpus.taxonomy().themes[theme];
+    let name = if shared.config.english() {
+        &t.en
+    } else {
+        &t.name
+    };
+    let share = s.share(report, theme);
     Line::from(vec![
-        Span::styled(report_label(app, report, 40), p.title),
+        Span::styled(report_label(shared, report, 40), p.title),
         Span::raw(format!("  {:.1}% {} ", share * 100.0, l.coverage_of)),
         Span::styled(name.clone(), p.title),
     ])
 }
 
 /// "  0  ░ <5%  ▒ 5–15%  ▓ 15–30%  █ ≥30%  the share…".
-fn legend(app: &App, p: &Palette) -> Line<'static> {
+fn legend(shared: &Shared, p: &Palette) -> Line<'static> {
     let pct = |s: f32| format!("{:.0}", s * 100.0);
     let mut spans = vec![
         Span::styled(RAMP[0].to_string(), p.heat),
@@ -118,6 +128,6 @@ fn legend(app: &App, p: &Palette) -> Line<'static> {
     }
     spans.push(Span::styled(RAMP[RAMP.len() - 1].to_string(), p.heat));
     spans.push(Span::raw(format!(" ≥{}%  ", pct(STEPS[STEPS.len() - 1]))));
-    spans.push(Span::styled(app.labels().legend, p.dim));
+    spans.push(Span::styled(shared.labels().legend, p.dim));
     Line::from(spans)
 }

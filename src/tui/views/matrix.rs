@@ -12,20 +12,21 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::compare::bar;
 use super::report::fit_width;
 use super::style::Palette;
-use crate::tui::app::App;
 use crate::tui::layout::{inner, matrix_areas};
-use crate::tui::matrix::RowSort;
+use crate::tui::screens::indicators::IndicatorsScreen;
+use crate::tui::screens::indicators::RowSort;
+use crate::tui::shared::Shared;
 use crate::tui::wrap::str_width;
 use fazhi_core::analyse::matrix::MatrixCell;
 use fazhi_core::model::format_number;
 use fazhi_core::sanitize::for_terminal;
 
-pub fn render(app: &App, frame: &mut Frame, body: Rect) {
-    let p = Palette::new(&app.config);
-    let [table_area, chart_area] = matrix_areas(body, app.visible.len());
-    let rows = app.matrix_rows();
-    table(app, &rows, frame, table_area, &p);
-    chart(app, frame, chart_area, &p);
+pub fn render(s: &IndicatorsScreen, shared: &Shared, frame: &mut Frame, body: Rect) {
+    let p = Palette::new(&shared.config);
+    let [table_area, chart_area] = matrix_areas(body, shared.visible.len());
+    let rows = s.rows(shared);
+    table(s, shared, &rows, frame, table_area, &p);
+    chart(s, shared, frame, chart_area, &p);
 }
 
 /// "930件", "930件+" when the report has more values for the indicator.
@@ -52,15 +53,22 @@ pub fn right_align(text: &str, width: usize) -> String {
 }
 
 /// "泾源县 2023" cut to `width`.
-pub fn report_label(app: &App, report: usize, width: usize) -> String {
-    let r = &app.corpus.reports[report];
+pub fn report_label(shared: &Shared, report: usize, width: usize) -> String {
+    let r = &shared.corpus.reports[report];
     let year = r.year.map(|y| format!(" {y}")).unwrap_or_default();
     fit_width(&for_terminal(&format!("{}{year}", r.display_name())), width)
 }
 
-fn table(app: &App, rows: &[usize], frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let v = &app.matrix;
+fn table(
+    s: &IndicatorsScreen,
+    shared: &Shared,
+    rows: &[usize],
+    frame: &mut Frame,
+    area: Rect,
+    p: &Palette,
+) {
+    let l = shared.labels();
+    let v = s;
     let m = &v.matrix;
     let sort = match v.sort {
         RowSort::Catalogue => l.row_sorts[0],
@@ -71,13 +79,13 @@ fn table(app: &App, rows: &[usize], frame: &mut Frame, area: Rect, p: &Palette) 
         " {} {}×{} · {}:{} ",
         l.canonical,
         rows.len(),
-        app.visible.len(),
+        shared.visible.len(),
         l.sort,
         sort
     );
-    let grid = app.matrix_grid();
+    let grid = s.grid(shared);
     let shown_rows = rows.iter().skip(v.row.offset).take(grid.rows_fit());
-    let columns: Vec<usize> = app
+    let columns: Vec<usize> = shared
         .visible
         .iter()
         .copied()
@@ -109,12 +117,12 @@ fn table(app: &App, rows: &[usize], frame: &mut Frame, area: Rect, p: &Palette) 
     let width = grid.cell(0, 0).width as usize;
     let label_width = grid.label.saturating_sub(1) as usize;
     // Header: place and year of each column; the label column says which columns are shown.
-    let n = app.visible.len();
+    let n = shared.visible.len();
     let range = column_range(v.col.offset, columns.len(), n);
     let at = Rect::new(grid.area.x, grid.area.y, grid.label, 1);
     frame.render_widget(Line::styled(fit_width(&range, label_width), p.dim), at);
     for (k, &r) in columns.iter().enumerate() {
-        let report = &app.corpus.reports[r];
+        let report = &shared.corpus.reports[r];
         let style = if v.col.offset + k == v.col.selected {
             p.title
         } else {
@@ -151,9 +159,9 @@ fn table(app: &App, rows: &[usize], frame: &mut Frame, area: Rect, p: &Palette) 
 
 /// A bar per listed report for the selected row, scaled to the largest value in the row's
 /// most common unit; values in other units are shown without a bar.
-fn chart(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let v = &app.matrix;
+fn chart(s: &IndicatorsScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let v = s;
     let m = &v.matrix;
     let name = v
         .current
@@ -167,7 +175,7 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
     let Some(row) = v.current else {
         return;
     };
-    let cells: Vec<Option<&MatrixCell>> = app.visible.iter().map(|&r| m.cell(row, r)).collect();
+    let cells: Vec<Option<&MatrixCell>> = shared.visible.iter().map(|&r| m.cell(row, r)).collect();
     let mut units: HashMap<&str, usize> = HashMap::new();
     for c in cells.iter().flatten() {
         *units.entry(c.unit.as_str()).or_default() += 1;
@@ -197,8 +205,8 @@ fn chart(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
         .take(height)
         .enumerate()
     {
-        let r = app.visible[k];
-        let label = report_label(app, r, name_width);
+        let r = shared.visible[k];
+        let label = report_label(shared, r, name_width);
         let pad = name_width.saturating_sub(str_width(&label));
         let style = if k == v.col.selected {
             p.selected_unfocused

@@ -1,4 +1,5 @@
-//! Drawing: functions of the app state only.
+//! Drawing: functions of the app state only. Each screen draws through its module in `screens`,
+//! which hands over to its view here.
 
 pub mod chrome;
 pub mod compare;
@@ -10,7 +11,6 @@ pub mod style;
 
 use ratatui::Frame;
 
-use super::action::Screen;
 use super::app::App;
 use super::layout;
 
@@ -23,12 +23,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let areas = layout::areas(size);
     chrome::tabs(app, frame, areas.tabs);
-    match app.screen {
-        Screen::Report => report::render(app, frame, &areas),
-        Screen::Compare => compare::render(app, frame, areas.body),
-        Screen::Indicators => matrix::render(app, frame, areas.body),
-        Screen::Themes => heatmap::render(app, frame, areas.body),
-    }
+    app.screens
+        .get(app.screen)
+        .render(&app.shared, frame, &areas);
     chrome::status(app, frame, areas.status);
     popups::render(app, frame);
 }

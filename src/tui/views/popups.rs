@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::report::fit_width;
 use super::style::Palette;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
 use crate::tui::layout::{self, inner};
+use crate::tui::shared::Mode;
 use crate::tui::wrap::str_width;
 use fazhi_core::sanitize::for_terminal;
 
@@ -18,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if layout::too_small(frame.area()) {
         return;
     }
-    match app.mode {
+    match app.shared.mode {
         Mode::ThemePicker => picker(app, frame),
         Mode::SearchResults => results(app, frame),
         Mode::Help => help(app, frame),
@@ -47,7 +48,7 @@ pub fn clear_popup(buf: &mut Buffer, area: Rect) {
 }
 
 fn popup_frame(app: &App, frame: &mut Frame, title: String) -> Rect {
-    let p = Palette::new(&app.config);
+    let p = Palette::new(&app.shared.config);
     let area = layout::popup(frame.area());
     clear_popup(frame.buffer_mut(), area);
     let block = Block::new()
@@ -59,21 +60,25 @@ fn popup_frame(app: &App, frame: &mut Frame, title: String) -> Rect {
 }
 
 fn picker(app: &App, frame: &mut Frame) {
-    let p = Palette::new(&app.config);
-    let body = popup_frame(app, frame, format!(" {} ", app.labels().picker));
-    let taxonomy = app.corpus.taxonomy();
+    let p = Palette::new(&app.shared.config);
+    let body = popup_frame(app, frame, format!(" {} ", app.shared.labels().picker));
+    let taxonomy = app.shared.corpus.taxonomy();
     let lines: Vec<Line> = taxonomy
         .themes
         .iter()
-        .zip(&app.picked)
+        .zip(&app.popups.picked)
         .enumerate()
-        .skip(app.picker.offset)
+        .skip(app.popups.picker.offset)
         .take(body.height as usize)
         .map(|(i, (t, picked))| {
             let mark = if *picked { "[x]" } else { "[ ]" };
-            let name = if app.config.english() { &t.en } else { &t.name };
+            let name = if app.shared.config.english() {
+                &t.en
+            } else {
+                &t.name
+            };
             let text = format!("{mark} {}  {}", t.short, name);
-            let style = if i == app.picker.selected {
+            let style = if i == app.popups.picker.selected {
                 p.selected
             } else {
                 Style::new()
@@ -85,25 +90,26 @@ fn picker(app: &App, frame: &mut Frame) {
 }
 
 fn results(app: &App, frame: &mut Frame) {
-    let p = Palette::new(&app.config);
-    let l = app.labels();
+    let p = Palette::new(&app.shared.config);
+    let l = app.shared.labels();
     let title = format!(
         " {} “{}” {} {} ",
         l.search,
-        for_terminal(&app.search_input),
-        app.hits.len(),
+        for_terminal(&app.popups.search_input),
+        app.shared.hits.len(),
         l.hits
     );
     let body = popup_frame(app, frame, title);
     let width = body.width as usize;
     let lines: Vec<Line> = app
+        .shared
         .hits
         .iter()
         .enumerate()
-        .skip(app.results.offset)
+        .skip(app.popups.results.offset)
         .take(body.height as usize)
         .map(|(i, hit)| {
-            let r = &app.corpus.reports[hit.report];
+            let r = &app.shared.corpus.reports[hit.report];
             let section = r
                 .section(&hit.section)
                 .map(|s| s.display_heading())
@@ -116,7 +122,7 @@ fn results(app: &App, frame: &mut Frame) {
             );
             let context = snippet(&r.text, hit.at, 8);
             let text = fit_width(&for_terminal(&format!("{place}{context}")), width);
-            let style = if i == app.results.selected {
+            let style = if i == app.popups.results.selected {
                 p.selected
             } else {
                 Style::new()
@@ -146,13 +152,13 @@ pub fn snippet(text: &str, at: fazhi_core::model::Span, around: usize) -> String
 }
 
 fn help(app: &App, frame: &mut Frame) {
-    let p = Palette::new(&app.config);
-    let l = app.labels();
+    let p = Palette::new(&app.shared.config);
+    let l = app.shared.labels();
     let body = popup_frame(app, frame, format!(" {} — {} ", l.help, l.help_hint));
     if body.height < 3 {
         return;
     }
-    let filter = for_terminal(&app.help_filter);
+    let filter = for_terminal(&app.popups.help_filter);
     let prompt = format!("{}: ", l.filter);
     let caret = body.x as usize + str_width(&prompt) + str_width(&filter);
     frame.render_widget(
@@ -162,7 +168,7 @@ fn help(app: &App, frame: &mut Frame) {
     if caret < body.right() as usize {
         frame.set_cursor_position((caret as u16, body.y));
     }
-    let english = app.config.english();
+    let english = app.shared.config.english();
     let list = Rect {
         y: body.y + 2,
         height: body.height - 2,
@@ -173,11 +179,11 @@ fn help(app: &App, frame: &mut Frame) {
         .help_rows()
         .into_iter()
         .enumerate()
-        .skip(app.help.offset)
+        .skip(app.popups.help.offset)
         .take(list.height as usize)
         .map(|(pos, i)| {
-            let b = &app.config.keymap.bindings[i];
-            let scopes: Vec<&str> = b.scope.iter().map(|s| l.scope(s)).collect();
+            let b = &app.shared.config.keymap.bindings[i];
+            let scopes: Vec<&str> = b.scope.iter().map(|s| l.scope(*s)).collect();
             let keys = fit_width(&b.keys_label(), keys_width);
             let pad = " ".repeat(keys_width.saturating_sub(str_width(&keys)) + 1);
             let text = format!(
@@ -185,7 +191,7 @@ fn help(app: &App, frame: &mut Frame) {
                 b.description(english),
                 scopes.join("/")
             );
-            let style = if pos == app.help.selected {
+            let style = if pos == app.popups.help.selected {
                 p.selected
             } else {
                 Style::new()

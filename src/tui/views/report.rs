@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::style::Palette;
-use crate::tui::app::{App, Pane, SortKey};
 use crate::tui::layout::{Areas, inner};
 use crate::tui::outline::OutlineRow;
+use crate::tui::screens::report::{Pane, ReportScreen};
+use crate::tui::shared::{Shared, SortKey};
 use crate::tui::wrap::{char_width, str_width};
 use fazhi_core::check::Found;
 use fazhi_core::model::format_number;
@@ -19,16 +20,16 @@ use fazhi_core::model::{Indicator, Report, Span as TextSpan};
 use fazhi_core::parse::indicators::Catalogue;
 use fazhi_core::sanitize::for_terminal;
 
-pub fn render(app: &App, frame: &mut Frame, areas: &Areas) {
-    let p = Palette::new(&app.config);
-    list(app, frame, areas.list, &p);
-    outline_pane(app, frame, areas.outline, &p);
-    text(app, frame, areas.text, &p);
-    indicators(app, frame, areas.indicators, &p);
+pub fn render(s: &ReportScreen, shared: &Shared, frame: &mut Frame, areas: &Areas) {
+    let p = Palette::new(&shared.config);
+    list(s, shared, frame, areas.list, &p);
+    outline_pane(s, shared, frame, areas.outline, &p);
+    text(s, shared, frame, areas.text, &p);
+    indicators(s, shared, frame, areas.indicators, &p);
 }
 
-pub fn pane_block<'a>(app: &App, pane: Pane, title: String, p: &Palette) -> Block<'a> {
-    let focused = app.focus == pane;
+pub fn pane_block<'a>(s: &ReportScreen, pane: Pane, title: String, p: &Palette) -> Block<'a> {
+    let focused = s.focus == pane;
     Block::new()
         .borders(Borders::ALL)
         .border_style(if focused { p.accent } else { Style::new() })
@@ -38,8 +39,8 @@ pub fn pane_block<'a>(app: &App, pane: Pane, title: String, p: &Palette) -> Bloc
         ))
 }
 
-fn row_style(app: &App, pane: Pane, p: &Palette) -> Style {
-    if app.focus == pane {
+fn row_style(s: &ReportScreen, pane: Pane, p: &Palette) -> Style {
+    if s.focus == pane {
         p.selected
     } else {
         p.selected_unfocused
@@ -74,9 +75,9 @@ pub fn theme_strip(mask: u32, themes: usize) -> String {
         .collect()
 }
 
-fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let sort = match app.sort {
+fn list(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let sort = match shared.sort {
         SortKey::Locality => l.sort_keys[0],
         SortKey::Year => l.sort_keys[1],
         SortKey::Level => l.sort_keys[2],
@@ -84,29 +85,29 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
     let title = format!(
         " {} {}/{} · {}:{} ",
         l.list,
-        app.visible.len(),
-        app.corpus.reports.len(),
+        shared.visible.len(),
+        shared.corpus.reports.len(),
         l.sort,
         sort
     );
-    let block = pane_block(app, Pane::List, title, p);
+    let block = pane_block(s, Pane::List, title, p);
     let body = inner(area);
     frame.render_widget(block, area);
-    if app.visible.is_empty() {
+    if shared.visible.is_empty() {
         frame.render_widget(Paragraph::new(l.no_report).style(p.dim), body);
         return;
     }
-    let themes = app.corpus.taxonomy().themes.len();
+    let themes = shared.corpus.taxonomy().themes.len();
     let wide = body.width >= 44;
     let height = body.height.saturating_sub(1) as usize;
-    let rows: Vec<Row> = app
+    let rows: Vec<Row> = shared
         .visible
         .iter()
         .enumerate()
-        .skip(app.list.offset)
+        .skip(shared.list.offset)
         .take(height)
         .map(|(pos, &i)| {
-            let r = &app.corpus.reports[i];
+            let r = &shared.corpus.reports[i];
             let province = r
                 .locality
                 .as_ref()
@@ -114,7 +115,7 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
                 .unwrap_or("");
             let mut name: Vec<Span> = ["A", "B"]
                 .iter()
-                .zip(app.marks)
+                .zip(shared.marks)
                 .filter(|(_, m)| *m == Some(i))
                 .map(|(side, _)| Span::styled(format!("{side} "), p.title))
                 .collect();
@@ -131,10 +132,10 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
                 cells.push(for_terminal(province).into());
             }
             cells.push(format!("{:>3}", r.indicators.len()).into());
-            cells.push(theme_strip(app.report_theme_mask(i), themes).into());
+            cells.push(theme_strip(shared.report_theme_mask(i), themes).into());
             let row = Row::new(cells);
-            if pos == app.list.selected {
-                row.style(row_style(app, Pane::List, p))
+            if pos == shared.list.selected {
+                row.style(row_style(s, Pane::List, p))
             } else {
                 row
             }
@@ -160,8 +161,8 @@ fn list(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
 }
 
 /// The label of an outline row: fold mark and heading on the left, part and main theme right.
-pub fn outline_label(app: &App, report: &Report, row: &OutlineRow, width: usize) -> String {
-    let l = app.labels();
+pub fn outline_label(shared: &Shared, report: &Report, row: &OutlineRow, width: usize) -> String {
+    let l = shared.labels();
     let indent = "  ".repeat(row.depth());
     let mark = match (row.has_children, row.folded) {
         (true, true) => "▸ ",
@@ -170,15 +171,15 @@ pub fn outline_label(app: &App, report: &Report, row: &OutlineRow, width: usize)
     };
     let (heading, tag) = match report.section(&row.path) {
         Some(s) => {
-            let taxonomy = app.corpus.taxonomy();
+            let taxonomy = shared.corpus.taxonomy();
             let theme = s.themes.first().and_then(|id| taxonomy.get(id)).map(|t| {
-                if app.config.english() {
+                if shared.config.english() {
                     t.id.as_str()
                 } else {
                     t.short.as_str()
                 }
             });
-            let part = if app.config.english() {
+            let part = if shared.config.english() {
                 s.part.as_str()
             } else {
                 s.part.label_zh()
@@ -203,12 +204,12 @@ pub fn outline_label(app: &App, report: &Report, row: &OutlineRow, width: usize)
 
 /// "必备 成效✓ 不足~ 职责✗ …": each required part found in a section (✓), only mentioned in a
 /// sentence (~), or missing (✗).
-pub fn completeness_line(app: &App, report: usize) -> Line<'static> {
-    let l = app.labels();
-    let p = Palette::new(&app.config);
+pub fn completeness_line(shared: &Shared, report: usize) -> Line<'static> {
+    let l = shared.labels();
+    let p = Palette::new(&shared.config);
     let mut spans = vec![Span::styled(format!("{} ", l.required), p.dim)];
-    for finding in app.check(report).map_or(&[][..], |c| &c.parts[..]) {
-        let name = if app.config.english() {
+    for finding in shared.check(report).map_or(&[][..], |c| &c.parts[..]) {
+        let name = if shared.config.english() {
             finding.part.as_str()
         } else {
             finding.part.label_zh()
@@ -222,25 +223,25 @@ pub fn completeness_line(app: &App, report: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn outline_pane(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let block = pane_block(app, Pane::Outline, format!(" {} ", l.outline), p);
+fn outline_pane(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let block = pane_block(s, Pane::Outline, format!(" {} ", l.outline), p);
     let body = inner(area);
     frame.render_widget(block, area);
-    let Some(report) = app.report() else {
+    let Some(report) = shared.report() else {
         return;
     };
-    let rows = app.outline_rows();
+    let rows = s.outline_rows(shared);
     let height = body.height.saturating_sub(1) as usize;
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.outline.offset)
+        .skip(s.outline.offset)
         .take(height)
         .map(|(_, row)| {
-            let label = outline_label(app, report, row, body.width as usize);
-            let style = if row.path == app.section {
-                row_style(app, Pane::Outline, p)
+            let label = outline_label(shared, report, row, body.width as usize);
+            let style = if row.path == s.section {
+                row_style(s, Pane::Outline, p)
             } else if !row.matched {
                 p.dim
             } else {
@@ -256,8 +257,8 @@ fn outline_pane(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
             height: 1,
             ..body
         };
-        if let Some(i) = app.report_index() {
-            frame.render_widget(completeness_line(app, i), last);
+        if let Some(i) = shared.report_index() {
+            frame.render_widget(completeness_line(shared, i), last);
         }
     }
 }
@@ -289,29 +290,29 @@ pub fn styled_line(text: &str, range: Range<usize>, marks: &[(TextSpan, Style)])
     Line::from(spans)
 }
 
-fn text(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let report = app.report();
+fn text(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let report = shared.report();
     let heading = report
-        .map(|r| match r.section(&app.section) {
+        .map(|r| match r.section(&s.section) {
             Some(s) => for_terminal(&s.display_heading()),
             None if r.sections.is_empty() => l.whole_text.to_string(),
             None => l.preamble.to_string(),
         })
         .unwrap_or_default();
-    let lines = app.text_lines();
+    let lines = s.text_lines(shared);
     let body = inner(area);
     let position = if lines.is_empty() {
         String::new()
     } else {
-        format!(" {}/{}", app.text_scroll + 1, lines.len())
+        format!(" {}/{}", s.text_scroll + 1, lines.len())
     };
     let title = format!(
         " {}{position} · {} ",
         l.text,
         fit_width(&heading, (body.width as usize).saturating_sub(16))
     );
-    frame.render_widget(pane_block(app, Pane::Text, title, p), area);
+    frame.render_widget(pane_block(s, Pane::Text, title, p), area);
     let Some(report) = report else {
         return;
     };
@@ -320,17 +321,17 @@ fn text(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
         .iter()
         .map(|i| (i.at, p.indicator))
         .collect();
-    if let Some(m) = app.mark {
+    if let Some(m) = s.mark {
         marks.push((m, p.mark));
     }
-    if let Some(hit) = app.hit.and_then(|h| app.hits.get(h))
-        && app.report_index() == Some(hit.report)
+    if let Some(hit) = shared.hit.and_then(|h| shared.hits.get(h))
+        && shared.report_index() == Some(hit.report)
     {
         marks.push((hit.at, p.hit));
     }
     let shown: Vec<Line> = lines
         .iter()
-        .skip(app.text_scroll)
+        .skip(s.text_scroll)
         .take(body.height as usize)
         .map(|r| styled_line(&report.text, r.clone(), &marks))
         .collect();
@@ -342,13 +343,13 @@ pub fn format_value(ind: &Indicator) -> String {
     format_number(ind.value, &ind.unit)
 }
 
-fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
-    let l = app.labels();
-    let visible = app.visible_indicators();
+fn indicators(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
+    let l = shared.labels();
+    let visible = s.visible_indicators(shared);
     let title = format!(" {} {} ", l.indicators, visible.len());
-    frame.render_widget(pane_block(app, Pane::Indicators, title, p), area);
+    frame.render_widget(pane_block(s, Pane::Indicators, title, p), area);
     let body = inner(area);
-    let Some(report) = app.report() else {
+    let Some(report) = shared.report() else {
         return;
     };
     if visible.is_empty() {
@@ -359,7 +360,7 @@ fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
     let rows: Vec<Row> = visible
         .iter()
         .enumerate()
-        .skip(app.indicators.offset)
+        .skip(s.indicators.offset)
         .take(height)
         .map(|(pos, &i)| {
             let ind = &report.indicators[i];
@@ -373,8 +374,8 @@ fn indicators(app: &App, frame: &mut Frame, area: Rect, p: &Palette) {
                 for_terminal(canonical_name(ind.canonical.as_deref())),
                 for_terminal(&section),
             ]);
-            if pos == app.indicators.selected {
-                row.style(row_style(app, Pane::Indicators, p))
+            if pos == s.indicators.selected {
+                row.style(row_style(s, Pane::Indicators, p))
             } else {
                 row
             }

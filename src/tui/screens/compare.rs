@@ -1,4 +1,4 @@
-//! The compare screen's state: the comparison of reports A and B, computed once per (A, B,
+//! Screen 2, compare, and its state: the comparison of reports A and B, computed once per (A, B,
 //! themes); each pair's two sides as text with their changed words; the indicator table; and
 //! wrapped lines cached per (pair, side, width), so scrolling never re-wraps or re-diffs.
 
@@ -13,11 +13,16 @@ use fazhi_core::analyse::matrix::{SideBySide, side_by_side};
 use fazhi_core::corpus::Corpus;
 use fazhi_core::model::Span;
 
-use super::action::{Action, Screen};
-use super::app::{App, Pane};
-use super::layout::{self, CompareAreas};
-use super::wrap;
-use fazhi_core::sanitize::for_terminal;
+use ratatui::Frame;
+use ratatui::layout::Position;
+
+use super::report::Pane;
+use super::{Component, Effect};
+use crate::tui::action::Action;
+use crate::tui::keymap::Scope;
+use crate::tui::layout::{self, Areas, CompareAreas};
+use crate::tui::shared::Shared;
+use crate::tui::{views, wrap};
 
 /// What a comparison is computed for: report A, report B, the theme filter.
 pub type CompareKey = (usize, usize, Vec<String>);
@@ -194,83 +199,71 @@ fn sides(pair: &Pair) -> [SideText; 2] {
     out
 }
 
-impl App {
+/// Screen 2: the comparison of the reports marked A and B.
+#[derive(Default)]
+pub struct CompareScreen {
+    /// Computed when the screen is first shown, and again when the marks or themes change.
+    pub view: Option<CompareView>,
+}
+
+impl CompareScreen {
     /// Column widths of the compare screen at the current size.
-    pub fn compare_areas(&self) -> CompareAreas {
-        let rows = self.compare.as_ref().map_or(0, |v| v.indicators.len());
-        layout::compare_areas(self.areas().body, rows)
+    pub fn areas(&self, shared: &Shared) -> CompareAreas {
+        let rows = self.view.as_ref().map_or(0, |v| v.indicators.len());
+        layout::compare_areas(shared.areas().body, rows)
     }
 
-    /// Mark the selected report as side `side` (0: A, 1: B); a report is never both sides.
-    pub(super) fn mark(&mut self, side: usize) {
-        let Some(report) = self.report_index() else {
-            return;
+    /// Open the current pair's A measure (B's when only B has it) in its report on screen 1.
+    fn open_pair(&self) -> Effect {
+        let Some(view) = &self.view else {
+            return Effect::None;
         };
-        self.marks[side] = Some(report);
-        if self.marks[1 - side] == Some(report) {
-            self.marks[1 - side] = None;
-        }
-        let name = ["A", "B"][side];
-        let label = self.corpus.reports[report].display_name();
-        self.message = Some(format!(
-            "{} {} {name}",
-            for_terminal(&label),
-            self.labels().marked_as
-        ));
-    }
-
-    /// Fill unmarked sides (A: the selected report, B: the one after A in the list) and bring
-    /// the comparison up to date with the marks and the theme filter; it is recomputed only
-    /// when one of those changed.
-    pub(super) fn sync_compare(&mut self) {
-        if self.marks.iter().any(Option::is_none) {
-            let selected = self.report_index();
-            let a = self.marks[0].or_else(|| match (selected, self.marks[1]) {
-                (Some(s), Some(b)) if s == b => self.next_after(b),
-                (s, _) => s,
-            });
-            let b = self.marks[1].or_else(|| self.next_after(a?));
-            let (Some(a), Some(b)) = (a, b) else {
-                self.compare = None;
-                return;
-            };
-            if self.marks[0].is_none() && self.marks[1].is_none() {
-                self.message = Some(self.labels().sides_defaulted.to_string());
-            }
-            self.marks = [Some(a), Some(b)];
-        }
-        let (Some(a), Some(b)) = (self.marks[0], self.marks[1]) else {
-            return;
+        let Some(pair) = view.comparison.pairs.get(view.top) else {
+            return Effect::None;
         };
-        let key = (a, b, self.themes.clone());
-        if self.compare.as_ref().is_none_or(|v| v.key != key) {
-            self.compare = Some(CompareView::new(&self.corpus, key));
-        }
-        let columns = self.compare_areas().columns;
-        if let Some(view) = &mut self.compare {
-            view.fit(columns);
+        let Some((side, at)) = [&pair.a, &pair.b]
+            .into_iter()
+            .enumerate()
+            .find_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+        else {
+            return Effect::None;
+        };
+        Effect::Open {
+            report: view.report(side),
+            section: at.section.clone(),
+            span: at.span,
+            focus: Pane::Text,
         }
     }
+}
 
-    /// The report after `report` in the list (wrapping round), or any other report.
-    fn next_after(&self, report: usize) -> Option<usize> {
-        let pos = self.visible.iter().position(|&i| i == report).unwrap_or(0);
-        let (before, after) = self.visible.split_at(pos.min(self.visible.len()));
-        after
-            .iter()
-            .chain(before)
-            .copied()
-            .chain(0..self.corpus.reports.len())
-            .find(|&i| i != report)
+/// The report after `report` in the list (wrapping round), or any other report.
+fn next_after(shared: &Shared, report: usize) -> Option<usize> {
+    let visible = &shared.visible;
+    let pos = visible.iter().position(|&i| i == report).unwrap_or(0);
+    let (before, after) = visible.split_at(pos.min(visible.len()));
+    after
+        .iter()
+        .chain(before)
+        .copied()
+        .chain(0..shared.corpus.reports.len())
+        .find(|&i| i != report)
+}
+
+impl Component for CompareScreen {
+    fn scope(&self) -> Scope {
+        Scope::Compare
     }
 
-    /// A key on the compare screen.
-    pub(super) fn compare_action(&mut self, action: Action) {
-        let areas = self.compare_areas();
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Effect {
+        let areas = self.areas(shared);
         let page = areas.bands.height.max(2) as isize - 1;
-        let l = self.labels();
-        let Some(view) = &mut self.compare else {
-            return;
+        let l = shared.labels();
+        if action == Action::Activate {
+            return self.open_pair();
+        }
+        let Some(view) = &mut self.view else {
+            return Effect::None;
         };
         let columns = areas.columns;
         match action {
@@ -283,45 +276,69 @@ impl App {
             Action::NextPair => view.step_pair(true),
             Action::PrevPair => view.step_pair(false),
             Action::NextDiff | Action::PrevDiff => {
-                self.message = Some(match view.step_diff(action == Action::NextDiff) {
+                shared.message = Some(match view.step_diff(action == Action::NextDiff) {
                     Some((k, n)) => format!("{}/{n} {}", k + 1, l.differences),
                     None => l.no_differences.to_string(),
                 });
             }
-            Action::SwapSides => self.marks.swap(0, 1),
-            Action::Activate => self.open_pair(),
+            Action::SwapSides => shared.marks.swap(0, 1),
             _ => {}
         }
+        Effect::None
     }
 
-    /// Scroll the compare columns by the mouse wheel.
-    pub(super) fn compare_wheel(&mut self, delta: isize) {
-        let columns = self.compare_areas().columns;
-        if let Some(view) = &mut self.compare {
-            view.scroll(delta, columns);
+    /// The wheel scrolls both columns together, over the text only.
+    fn scroll(&mut self, col: u16, row: u16, delta: isize, shared: &mut Shared) {
+        let areas = self.areas(shared);
+        if !areas.text.contains(Position::new(col, row)) {
+            return;
+        }
+        if let Some(view) = &mut self.view {
+            view.scroll(delta, areas.columns);
         }
     }
 
-    /// Open the current pair's A measure (B's when only B has it) in its report on screen 1.
-    fn open_pair(&mut self) {
-        let Some(view) = &self.compare else {
+    /// Fill unmarked sides (A: the selected report, B: the one after A in the list) and bring
+    /// the comparison up to date with the marks and the theme filter; it is recomputed only
+    /// when one of those changed.
+    fn fit(&mut self, shared: &mut Shared) {
+        if shared.marks.iter().any(Option::is_none) {
+            let selected = shared.report_index();
+            let a = shared.marks[0].or_else(|| match (selected, shared.marks[1]) {
+                (Some(s), Some(b)) if s == b => next_after(shared, b),
+                (s, _) => s,
+            });
+            let b = shared.marks[1].or_else(|| next_after(shared, a?));
+            let (Some(a), Some(b)) = (a, b) else {
+                self.view = None;
+                return;
+            };
+            if shared.marks[0].is_none() && shared.marks[1].is_none() {
+                shared.message = Some(shared.labels().sides_defaulted.to_string());
+            }
+            shared.marks = [Some(a), Some(b)];
+        }
+        let (Some(a), Some(b)) = (shared.marks[0], shared.marks[1]) else {
             return;
         };
-        let Some(pair) = view.comparison.pairs.get(view.top) else {
-            return;
-        };
-        let Some((side, at)) = [&pair.a, &pair.b]
-            .into_iter()
-            .enumerate()
-            .find_map(|(i, s)| s.as_ref().map(|s| (i, s)))
-        else {
-            return;
-        };
-        let report = view.report(side);
-        let (section, span) = (at.section.clone(), at.span);
-        self.screen = Screen::Report;
-        self.focus = Pane::Text;
-        self.jump(report, section, span);
+        let key = (a, b, shared.themes.clone());
+        if self.view.as_ref().is_none_or(|v| v.key != key) {
+            self.view = Some(CompareView::new(&shared.corpus, key));
+        }
+        let columns = self.areas(shared).columns;
+        if let Some(view) = &mut self.view {
+            view.fit(columns);
+        }
+    }
+
+    fn resized(&mut self) {
+        if let Some(view) = &self.view {
+            view.clear_wraps();
+        }
+    }
+
+    fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
+        views::compare::render(self, shared, frame, areas.body);
     }
 }
 

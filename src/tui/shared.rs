@@ -1,0 +1,303 @@
+//! What every screen sees and may change: the corpus and settings, the report list with its
+//! filter and sort, the theme filter, the compare marks, search hits, the input mode, the
+//! terminal size and the one-off message. Screens get it as `&mut Shared` beside their own state.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Matcher, Utf32Str};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::labels::{self, Labels};
+use super::layout::{self, Areas};
+use crate::tui::settings::Settings;
+use fazhi_core::check::{self, Completeness};
+use fazhi_core::corpus::{Corpus, Hit};
+use fazhi_core::model::Report;
+use fazhi_core::sanitize::for_terminal;
+
+/// What keys currently go to: the screens, a text field or a popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    FilterInput,
+    SearchInput,
+    SearchResults,
+    ThemePicker,
+    Help,
+}
+
+impl Mode {
+    /// Whether plain characters are typed into a field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::FilterInput | Mode::SearchInput | Mode::Help)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Locality,
+    Year,
+    Level,
+}
+
+/// A list's selection and scroll offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    pub(crate) fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let next = self.selected as isize + delta;
+        self.selected = next.clamp(0, len as isize - 1) as usize;
+    }
+
+    /// Keep the selection inside a window of `height` rows.
+    pub(crate) fn fit(&mut self, len: usize, height: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+}
+
+/// How many rows a movement action moves by, `page` rows a page.
+pub(crate) fn motion(action: Action, page: isize) -> Option<isize> {
+    Some(match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+/// The state all screens share.
+pub struct Shared {
+    pub corpus: Corpus,
+    pub config: Settings,
+    pub mode: Mode,
+    pub size: Rect,
+    /// A one-off notice for the status bar (cleared by the next action).
+    pub message: Option<String>,
+    pub sort: SortKey,
+    pub list_filter: String,
+    /// Report indexes shown in the list, in order; every screen's rows or columns follow it.
+    pub visible: Vec<usize>,
+    /// The selected report: the one the report screen shows and the default side A.
+    pub list: Cursor,
+    /// Selected theme ids (taxonomy order); empty: no theme filter.
+    pub themes: Vec<String>,
+    /// Reports marked as sides A and B of the comparison.
+    pub marks: [Option<usize>; 2],
+    pub hits: Vec<Hit>,
+    pub hit: Option<usize>,
+    /// Per report: bit i set when some section speaks to taxonomy theme i.
+    report_themes: Vec<u32>,
+    /// Per report: the text the list filter matches against.
+    haystacks: Vec<String>,
+    /// Per report: the completeness check, computed once at load.
+    checks: Vec<Completeness>,
+}
+
+impl Shared {
+    pub fn new(corpus: Corpus, config: Settings) -> Shared {
+        let taxonomy = corpus.taxonomy();
+        let report_themes = corpus
+            .reports
+            .iter()
+            .map(|r| {
+                let mut mask = 0u32;
+                for (_, s) in r.walk() {
+                    for (i, t) in taxonomy.themes.iter().enumerate().take(32) {
+                        if s.themes.contains(&t.id) {
+                            mask |= 1 << i;
+                        }
+                    }
+                }
+                mask
+            })
+            .collect();
+        let haystacks = corpus.reports.iter().map(haystack).collect();
+        let checks = corpus.reports.iter().map(check::check).collect();
+        let mut shared = Shared {
+            corpus,
+            config,
+            mode: Mode::Normal,
+            size: Rect::new(0, 0, 80, 24),
+            message: None,
+            sort: SortKey::Locality,
+            list_filter: String::new(),
+            visible: Vec::new(),
+            list: Cursor::default(),
+            themes: Vec::new(),
+            marks: [None; 2],
+            hits: Vec::new(),
+            hit: None,
+            report_themes,
+            haystacks,
+            checks,
+        };
+        shared.refresh_list(None);
+        let failed = shared.corpus.problems.len();
+        if failed > 0 {
+            shared.message = Some(if shared.config.english() {
+                format!("{failed} file(s) could not be loaded (listed on stderr after quitting)")
+            } else {
+                format!("{failed} 个文件未能载入（退出后在错误输出中列出）")
+            });
+        }
+        shared
+    }
+
+    pub fn labels(&self) -> &'static Labels {
+        if self.config.english() {
+            &labels::EN
+        } else {
+            &labels::ZH
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size)
+    }
+
+    /// Index into `corpus.reports` of the selected report.
+    pub fn report_index(&self) -> Option<usize> {
+        self.visible.get(self.list.selected).copied()
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        self.report_index().map(|i| &self.corpus.reports[i])
+    }
+
+    /// The completeness check of a report.
+    pub fn check(&self, report: usize) -> Option<&Completeness> {
+        self.checks.get(report)
+    }
+
+    /// Theme mask of a report (bit per taxonomy theme).
+    pub fn report_theme_mask(&self, report: usize) -> u32 {
+        self.report_themes.get(report).copied().unwrap_or(0)
+    }
+
+    fn theme_mask(&self) -> u32 {
+        let taxonomy = self.corpus.taxonomy();
+        taxonomy
+            .themes
+            .iter()
+            .enumerate()
+            .take(32)
+            .filter(|(_, t)| self.themes.contains(&t.id))
+            .fold(0, |m, (i, _)| m | 1 << i)
+    }
+
+    /// Recompute the visible reports (filter, theme filter, sort), keeping the selection on
+    /// `keep` (or the current report) when it stays visible.
+    pub(crate) fn refresh_list(&mut self, keep: Option<usize>) {
+        let keep = keep.or(self.report_index());
+        let mask = self.theme_mask();
+        let mut visible: Vec<usize> = (0..self.corpus.reports.len())
+            .filter(|&i| mask == 0 || self.report_themes[i] & mask != 0)
+            .collect();
+        if !self.list_filter.trim().is_empty() {
+            let pattern = Pattern::parse(
+                &self.list_filter,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+            );
+            let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
+            let mut buf = Vec::new();
+            visible.retain(|&i| {
+                pattern
+                    .score(Utf32Str::new(&self.haystacks[i], &mut buf), &mut matcher)
+                    .is_some()
+            });
+        }
+        let reports = &self.corpus.reports;
+        match self.sort {
+            // Division codes order places as the national list does: by province, then
+            // prefecture, then county.
+            SortKey::Locality => visible.sort_by_key(|&i| {
+                let r = &reports[i];
+                let code = r.locality.as_ref().and_then(|l| l.code.clone());
+                let province = r.locality.as_ref().and_then(|l| l.province());
+                (
+                    code.is_none(),
+                    code,
+                    province.map(str::to_string),
+                    r.display_name(),
+                    r.year,
+                )
+            }),
+            SortKey::Year => visible.sort_by_key(|&i| {
+                let r = &reports[i];
+                (std::cmp::Reverse(r.year), r.display_name())
+            }),
+            SortKey::Level => visible.sort_by_key(|&i| {
+                let r = &reports[i];
+                (r.level(), r.display_name(), r.year)
+            }),
+        }
+        self.visible = visible;
+        let position = keep.and_then(|k| self.visible.iter().position(|&i| i == k));
+        self.list.selected = position.unwrap_or(0);
+    }
+
+    /// Select `report`, dropping the filters that hide it.
+    pub(crate) fn select(&mut self, report: usize) {
+        if !self.visible.contains(&report) {
+            self.list_filter.clear();
+            self.themes.clear();
+        }
+        self.refresh_list(Some(report));
+    }
+
+    /// Mark the selected report as side `side` (0: A, 1: B); a report is never both sides.
+    pub(crate) fn mark(&mut self, side: usize) {
+        let Some(report) = self.report_index() else {
+            return;
+        };
+        self.marks[side] = Some(report);
+        if self.marks[1 - side] == Some(report) {
+            self.marks[1 - side] = None;
+        }
+        let name = ["A", "B"][side];
+        let label = self.corpus.reports[report].display_name();
+        self.message = Some(format!(
+            "{} {} {name}",
+            for_terminal(&label),
+            self.labels().marked_as
+        ));
+    }
+}
+
+/// What the list filter matches: place, province, year, level.
+fn haystack(r: &Report) -> String {
+    let mut s = r.display_name();
+    if let Some(l) = &r.locality {
+        for p in &l.path {
+            s.push(' ');
+            s.push_str(p);
+        }
+    }
+    if let Some(y) = r.year {
+        s.push_str(&format!(" {y}"));
+    }
+    s.push(' ');
+    s.push_str(r.level().label_zh());
+    s.push(' ');
+    s.push_str(r.level().as_str());
+    s
+}
