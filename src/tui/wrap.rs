@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use fazhi_core::analyse::segment;
+use fazhi_core::text::segment;
 
 /// Characters a line must not start with.
 pub const NO_LINE_START: &str = "。，、；：？！）》」』】〕〉”’…·%.,;:?!)]}";

@@ -3,7 +3,6 @@
 pub mod align;
 pub mod compare;
 pub mod diff;
-pub mod segment;
 pub mod shared;
 pub mod similarity;
 pub mod themes;

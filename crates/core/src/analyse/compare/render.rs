@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Comparison, Pair};
 use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
-use crate::analyse::segment;
+use crate::text::segment;
 
 const GUTTER: &str = " │ ";
 /// Narrowest column: a wide character inside both markers still fits.
