@@ -11,6 +11,7 @@ use crate::model::PageMeta;
 use crate::sanitize::strip_controls;
 use crate::text::chrome::{alternation, chrome};
 use crate::text::numbering::{self, Enumerator};
+use crate::text::sentences::{LINE_BREAKS, is_stop};
 
 /// What a metadata label introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -451,8 +452,9 @@ fn is_nav_bar(t: &str) -> bool {
         || (arrow_count >= 2 && !arrows.is_empty() && arrows.iter().all(short))
 }
 
+/// Prose ends with a stop; a quotation closes a sentence even without one inside it.
 fn ends_as_sentence(t: &str) -> bool {
-    t.ends_with(['。', '！', '？', '；', '”'])
+    t.ends_with(|c: char| (is_stop(c) && !LINE_BREAKS.contains(&c)) || c == '”')
 }
 
 /// Pairs of a line made only of `label[:] value` pairs (a byline or a metadata table row).

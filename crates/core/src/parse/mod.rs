@@ -14,6 +14,7 @@ pub mod year;
 use crate::analyse::themes::Taxonomy;
 use crate::ingest::Document;
 use crate::model::{Indicator, Part, Report, Section, Span, ThemeScores};
+use crate::text::sentences::is_full_stop;
 
 /// Parse one cleaned document into a report.
 pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Report {
@@ -140,7 +141,7 @@ fn report_year(
     }
     let preamble_text = &text[preamble.start..preamble.end];
     let opening_end = preamble_text
-        .find(['。', '\n'])
+        .find(is_full_stop)
         .unwrap_or(preamble_text.len());
     let opening = &preamble_text[..opening_end];
     year::collect(opening, year::Place::Opening, &mut votes);

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::model::Span;
 use crate::text::numbering::{self, Enumerator};
+use crate::text::sentences::is_stop;
 
 /// A line this long, in a text of this few lines, is a report whose line breaks were lost.
 const LOST_BREAKS_MIN_LEN: usize = 600;
@@ -89,8 +90,9 @@ fn lost_break_points(line: &str) -> Vec<usize> {
     points
 }
 
+/// Where a lost paragraph break may stand: after a sentence, or after the colon of "如下：".
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | ':' | '：')
+    is_stop(c) || matches!(c, ':' | '：')
 }
 
 fn is_break_punct(c: char) -> bool {
