@@ -5,7 +5,7 @@ use super::lexicon::Lexicon;
 use super::scan::Quantity;
 use crate::model::IndicatorKind;
 use crate::parse::numbers::{Folded, is_formal_numeral, starts_chinese_numeral};
-use crate::text::numbering::circled_number;
+use crate::text::numbering::enumerator;
 use crate::text::sentences::{is_clause_break, is_stop};
 
 /// The quantity found last: where it ended and its label.
@@ -203,24 +203,13 @@ fn split_inner_total(lex: &Lexicon, s: &mut Vec<char>) -> bool {
     false
 }
 
-/// "一是", "(一)", "（1）", "1.", "1、", "二、", "①" at the head of a label.
+/// "(一)", "（1）", "1.", "1、", "二、", "①" at the head of a label.
 fn strip_enumerator(s: &mut Vec<char>) {
-    let numeral = |c: &char| c.is_ascii_digit() || crate::parse::numbers::is_chinese_numeral(*c);
-    let n = if s.first().and_then(|c| circled_number(*c)).is_some() {
-        1
-    } else if s.first() == Some(&'(') {
-        match s.iter().position(|c| *c == ')') {
-            Some(close) if close > 1 && close <= 4 && s[1..close].iter().all(numeral) => close + 1,
-            _ => 0,
-        }
-    } else {
-        let run = s.iter().take_while(|c| numeral(c)).count();
-        match s.get(run) {
-            Some('、' | '.') if run > 0 && run <= 3 => run + 1,
-            _ => 0,
-        }
-    };
-    s.drain(..n);
+    // An enumerator is a few chars long; the head is enough to match it.
+    let head: String = s.iter().take(12).collect();
+    if let Some(m) = enumerator(&head) {
+        s.drain(..head[..m.len].chars().count());
+    }
 }
 
 /// "2024年", "2023年度", "2024年以来", "1-6月", "3月份" at the head of a label.
@@ -327,6 +316,10 @@ mod tests {
             ("1.开展", "开展"),
             ("二、开展", "开展"),
             ("①开展", "开展"),
+            ("⑫开展", "开展"),
+            ("(12)开展", "开展"),
+            ("第二部分开展", "开展"),
+            ("统一开展", "统一开展"),
         ];
         for (input, want) in cases {
             let mut s: Vec<char> = input.chars().collect();
