@@ -1,6 +1,6 @@
 //! Is this paragraph (or its head) a heading, and of which numbering style?
 //!
-//! Styles: `第一章`, `一、`, `（一）`, `1.`, `（1）`, `①`, an unnumbered short line without final
+//! Styles: `第一章`, `第一、`, `一、`, `（一）`, `1.`, `（1）`, `①`, an unnumbered short line without final
 //! punctuation, and a run-in lead sentence ("深学细悟强思想。") opening a paragraph.
 
 use std::sync::LazyLock;
@@ -15,6 +15,7 @@ use crate::text::sentences::FULL_STOPS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     Chapter,
+    Ordinal,
     Chinese,
     ParenChinese,
     Arabic,
@@ -53,6 +54,7 @@ impl From<Enumerator> for Style {
     fn from(e: Enumerator) -> Style {
         match e {
             Enumerator::Chapter => Style::Chapter,
+            Enumerator::Ordinal => Style::Ordinal,
             Enumerator::Chinese => Style::Chinese,
             Enumerator::ParenChinese => Style::ParenChinese,
             Enumerator::Arabic => Style::Arabic,
@@ -298,6 +300,12 @@ mod tests {
                 "第二章 依法全面履行政府职能",
             ),
             ("一, 加强组织领导", Style::Chinese, 1, "一, 加强组织领导"),
+            (
+                "第四、存在的问题和不足",
+                Style::Ordinal,
+                4,
+                "第四、存在的问题和不足",
+            ),
         ];
         for (para, style, n, text) in cases {
             assert_eq!(heading(para), Some((style, Some(n), text)), "{para}");

@@ -1,6 +1,6 @@
 //! The numbering grammar of reports: the enumerators that open headings and items.
 //!
-//! 第一章 / 第一部分, 一、, （一）, 1. / 1、, （1）, ① … ⑳, and the run-in 一是. The patterns are
+//! 第一章 / 第一部分, 第一、, 一、, （一）, 1. / 1、, （1）, ① … ⑳, and the run-in 一是. The patterns are
 //! regex fragments so that each caller anchors them its own way (line start, after a sentence
 //! end); the numeral of each stands in its one capture group.
 
@@ -18,6 +18,8 @@ pub const CIRCLED_NUMBERS: std::ops::RangeInclusive<char> = '①'..='⑳';
 pub enum Enumerator {
     /// 第一章, 第二部分, 第三节
     Chapter,
+    /// 第一、 第二，
+    Ordinal,
     /// 一、 (also 一. 一．and 一，which typesetting mangles it into)
     Chinese,
     /// （一）
@@ -31,8 +33,9 @@ pub enum Enumerator {
 }
 
 impl Enumerator {
-    pub const ALL: [Enumerator; 6] = [
+    pub const ALL: [Enumerator; 7] = [
         Enumerator::Chapter,
+        Enumerator::Ordinal,
         Enumerator::Chinese,
         Enumerator::ParenChinese,
         Enumerator::Arabic,
@@ -44,6 +47,7 @@ impl Enumerator {
     pub const fn pattern(self) -> &'static str {
         match self {
             Enumerator::Chapter => r"第([一二三四五六七八九十]{1,3})(?:章|部分|节)",
+            Enumerator::Ordinal => r"第([一二三四五六七八九十]{1,3})\s*[、，,]",
             Enumerator::Chinese => r"([一二三四五六七八九十]{1,3})\s*[、．.，,]",
             Enumerator::ParenChinese => r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]",
             Enumerator::Arabic => r"(\d{1,2})\s*[、．.]",
@@ -162,6 +166,8 @@ mod tests {
         let cases = [
             ("第一章 总体情况", Chapter, 1, "第一章"),
             ("第二部分 主要举措", Chapter, 2, "第二部分"),
+            ("第一、坚持党的领导", Ordinal, 1, "第一、"),
+            ("第五，工作打算", Ordinal, 5, "第五，"),
             ("一、突出政治引领", Chinese, 1, "一、"),
             ("十二、其他需要报告的情况", Chinese, 12, "十二、"),
             ("一, 加强组织领导", Chinese, 1, "一,"),
