@@ -1,4 +1,4 @@
-//! Character classes.
+//! Character classes: Han ideographs, and the kinsoku marks that may not start or end a line.
 
 /// A Han ideograph: the CJK Unified Ideographs with every extension (A in the BMP, B to I in
 /// the supplementary planes) and the compatibility ideographs.
@@ -15,6 +15,20 @@ pub fn is_han(c: char) -> bool {
         | '\u{f900}'..='\u{faff}'    // Compatibility Ideographs
         | '\u{20000}'..='\u{323af}'  // Extensions B–I and the Compatibility Supplement
     )
+}
+
+/// Marks a line must not start with (kinsoku): closing punctuation, and a percent sign, stay
+/// with the word before them.
+pub const NO_LINE_START: &str = "。，、；：？！）》」』】〕〉”’…·%.,;:?!)]}";
+/// Marks a line must not end with: opening brackets and quotes go with the word after them.
+pub const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
+
+pub fn no_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
+pub fn no_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
 }
 
 /// Number of Han characters in `text`.
@@ -46,6 +60,19 @@ mod tests {
         ];
         for (c, want) in cases {
             assert_eq!(is_han(c), want, "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn kinsoku() {
+        for c in ['。', '，', '”', '）', '》', '%', '…', '!'] {
+            assert!(no_line_start(c) && !no_line_end(c), "{c}");
+        }
+        for c in ['“', '（', '《', '【', '('] {
+            assert!(no_line_end(c) && !no_line_start(c), "{c}");
+        }
+        for c in ['法', '1', 'a', ' '] {
+            assert!(!no_line_start(c) && !no_line_end(c), "{c}");
         }
     }
 
