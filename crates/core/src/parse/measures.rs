@@ -6,9 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Measure, Span};
-
 use crate::text::numbering::{self, CHINESE_NUMERAL, Enumerator, chinese_number};
-use crate::text::sentences::full_sentences;
+use crate::text::sentences::{FULL_STOPS, full_sentences};
 
 /// A lead clause this short (in characters) is the measure's title.
 const MAX_TITLE_CHARS: usize = 20;
@@ -71,7 +70,7 @@ fn measure(body: &str, start: usize, end: usize, offset: usize) -> Option<Measur
 
 /// The lead clause, when the measure leads with a short one ("加强组织领导。…").
 fn title_of(text: &str) -> Option<String> {
-    let end = text.find(['。', '：', ':', '！'])?;
+    let end = text.find(|c: char| FULL_STOPS.contains(&c) || matches!(c, '：' | ':'))?;
     let head = text[..end].trim();
     let n = head.chars().count();
     let rest = text[end..].chars().skip(1).collect::<String>();
