@@ -1,7 +1,8 @@
 //! Is this paragraph (or its head) a heading, and of which numbering style?
 //!
-//! Styles: `第一章`, `第一、`, `一、`, `（一）`, `1.`, `（1）`, `①`, an unnumbered short line without final
-//! punctuation, and a run-in lead sentence ("深学细悟强思想。") opening a paragraph.
+//! Styles: the enumerators of `text::numbering` (`第一章`, `第一、`, `一、`, `（一）`, `1.`, `（1）`,
+//! `①`), an unnumbered short line without final punctuation, and a run-in lead sentence
+//! ("深学细悟强思想。") opening a paragraph.
 
 use std::sync::LazyLock;
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Measure, Span};
-use crate::text::numbering::{self, CHINESE_NUMERAL, Enumerator, chinese_number};
+use crate::text::numbering::{self, Enumerator, RUN_IN_ITEM, chinese_number};
 use crate::text::sentences::{FULL_STOPS, full_sentences};
 
 /// A lead clause this short (in characters) is the measure's title.
@@ -17,7 +17,7 @@ const MIN_SENTENCE_CHARS: usize = 6;
 /// "一是", "二是" … at the start of the body or after a sentence or clause break.
 static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?({CHINESE_NUMERAL})是"
+        r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?{RUN_IN_ITEM}"
     ))
     .expect("static regex")
 });

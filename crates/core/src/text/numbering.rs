@@ -1,15 +1,23 @@
 //! The numbering grammar of reports: the enumerators that open headings and items.
 //!
-//! 第一章 / 第一部分, 第一、, 一、, （一）, 1. / 1、, （1）, ① … ⑳, and the run-in 一是. The patterns are
-//! regex fragments so that each caller anchors them its own way (line start, after a sentence
-//! end); the numeral of each stands in its one capture group.
+//! 第一章 / 第一部分, 第一、, 一、, （一）, 1. / 1、, （1）, ① … ⑳, and the run-in 一是.
+//! The patterns are regex fragments so that each caller anchors them its own way (line start,
+//! after a sentence end); the numeral of each stands in its one capture group.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Chinese numerals up to 九十九, as enumerators write them.
-pub const CHINESE_NUMERAL: &str = "[一二三四五六七八九十]{1,3}";
+/// Chinese numerals up to 九十九, as enumerators write them: a macro, so that every pattern
+/// below is built from this one at compile time.
+macro_rules! numeral {
+    () => {
+        "[一二三四五六七八九十]{1,3}"
+    };
+}
+
+/// The run-in item "一是", "十二是", its numeral in capture group 1.
+pub const RUN_IN_ITEM: &str = concat!("(", numeral!(), ")是");
 /// The circled numbers ① to ⑳: a contiguous block, U+2460 to U+2473.
 pub const CIRCLED_NUMBERS: std::ops::RangeInclusive<char> = '①'..='⑳';
 
@@ -46,10 +54,10 @@ impl Enumerator {
     /// The regex fragment for this style, unanchored, its numeral in capture group 1.
     pub const fn pattern(self) -> &'static str {
         match self {
-            Enumerator::Chapter => r"第([一二三四五六七八九十]{1,3})(?:章|部分|节)",
-            Enumerator::Ordinal => r"第([一二三四五六七八九十]{1,3})\s*[、，,]",
-            Enumerator::Chinese => r"([一二三四五六七八九十]{1,3})\s*[、．.，,]",
-            Enumerator::ParenChinese => r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]",
+            Enumerator::Chapter => concat!("第(", numeral!(), ")(?:章|部分|节)"),
+            Enumerator::Ordinal => concat!("第(", numeral!(), r")\s*[、，,]"),
+            Enumerator::Chinese => concat!("(", numeral!(), r")\s*[、．.，,]"),
+            Enumerator::ParenChinese => concat!(r"[（(]\s*(", numeral!(), r")\s*[）)]"),
             Enumerator::Arabic => r"(\d{1,2})\s*[、．.]",
             Enumerator::ParenArabic => r"[（(]\s*(\d{1,2})\s*[）)]",
             Enumerator::Circled => r"([①-⑳])",
@@ -130,10 +138,12 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+static RUN_IN_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{RUN_IN_ITEM}")).expect("static regex"));
+
 /// "一是…", "二是…": an enumerated measure running inside a paragraph.
 pub fn starts_with_ordinal_item(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!((chars.next(), chars.next()), (Some(a), Some('是')) if "〇一二三四五六七八九十".contains(a))
+    RUN_IN_AT_START.is_match(s)
 }
 
 #[cfg(test)]
@@ -235,6 +245,7 @@ mod tests {
     fn ordinal_items() {
         assert!(starts_with_ordinal_item("一是加强组织领导"));
         assert!(starts_with_ordinal_item("十是其他"));
+        assert!(starts_with_ordinal_item("十二是深化改革"));
         assert!(!starts_with_ordinal_item("是一项工作"));
         assert!(!starts_with_ordinal_item("统一是关键"));
     }
