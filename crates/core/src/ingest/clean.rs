@@ -98,17 +98,21 @@ static DATE_PARTS: LazyLock<Regex> =
 /// Chrome segments removed wherever they stand inside a line.
 static SEGMENTS: LazyLock<Regex> = LazyLock::new(|| {
     let item = r"[^\s>＞»›→]{1,30}";
+    let c = chrome();
     let patterns = [
         format!(
-            r"(?:您当前的位置|当前的位置|当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"
+            r"(?:{})是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?",
+            alternation(&c.breadcrumb_leads)
         ),
         format!(r"(?:网站)?首页\s*{SEP}(?:\s*{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"),
         r"(?:[【\[]\s*)?(?:字体|字号)\s*[:：]\s*(?:[【\[]?\s*(?:大|中|小|默认|标准)\s*[】\]]?\s*)+[】\]]?"
             .to_string(),
         format!(r"[【\[]\s*(?:{})\s*[】\]]", *WIDGET_WORDS),
-        r"分享到\s*[:：]?(?:\s*(?:微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|豆瓣|人人网))*"
-            .to_string(),
-        alternation(&chrome().widgets.anywhere),
+        format!(
+            r"分享到\s*[:：]?(?:\s*(?:{}))*",
+            alternation(&c.share_targets)
+        ),
+        alternation(&c.widgets.anywhere),
         r"(?:手机)?扫一扫在手机上?(?:查看|打开|浏览)?(?:当前|本)页面?".to_string(),
         r"^今天是(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+|$)"
             .to_string(),
@@ -136,18 +140,20 @@ static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A "related articles" heading; the marked list after it is chrome too.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:[-•·*]\s*)?(?:相关(?:新闻|链接|阅读|文章|信息|稿件|文件|资讯|报道)|延伸阅读|推荐阅读|热点推荐|热门文章|更多新闻)\s*[:：]?$",
-    )
+    re(&format!(
+        r"^(?:[-•·*]\s*)?(?:{})\s*[:：]?$",
+        alternation(&chrome().related)
+    ))
 });
 static SEP_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{SEP}+$")));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•·*]\s"));
 
 /// Footer words: a line carrying one (and not ending as a sentence) is footer.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|未经许可|禁止复制|技术支持\s*[:：]|主办单位|承办单位|网站地图|联系我们|建议使用.{0,30}浏览器",
-    )
+    re(&format!(
+        r"{}|技术支持\s*[:：]|建议使用.{{0,30}}浏览器",
+        alternation(&chrome().footer)
+    ))
 });
 
 /// A line made only of widget words and separators ("打印 关闭", "大 中 小", "收藏").

@@ -17,6 +17,10 @@ pub struct Chrome {
     pub classes: Vec<String>,
     pub owner_labels: Vec<String>,
     pub line_marks: Vec<String>,
+    pub footer: Vec<String>,
+    pub related: Vec<String>,
+    pub breadcrumb_leads: Vec<String>,
+    pub share_targets: Vec<String>,
     pub labels: Labels,
     pub widgets: Widgets,
 }
@@ -68,6 +72,10 @@ mod tests {
             ("classes", &c.classes),
             ("owner_labels", &c.owner_labels),
             ("line_marks", &c.line_marks),
+            ("footer", &c.footer),
+            ("related", &c.related),
+            ("breadcrumb_leads", &c.breadcrumb_leads),
+            ("share_targets", &c.share_targets),
             ("labels.date", &l.date),
             ("labels.publisher", &l.publisher),
             ("labels.source", &l.source),
@@ -94,13 +102,15 @@ mod tests {
     }
 
     #[test]
-    fn a_longer_widget_word_precedes_its_prefix() {
+    fn a_longer_word_precedes_its_prefix() {
         // Regex alternations take the first word that matches, so 打印 before 打印本页 would
         // leave 本页 behind.
-        let words = &chrome().widgets.words;
-        for (i, w) in words.iter().enumerate() {
-            for later in &words[i + 1..] {
-                assert!(!later.starts_with(w.as_str()), "{later} after {w}");
+        let c = chrome();
+        for words in [&c.widgets.words, &c.share_targets] {
+            for (i, w) in words.iter().enumerate() {
+                for later in &words[i + 1..] {
+                    assert!(!later.starts_with(w.as_str()), "{later} after {w}");
+                }
             }
         }
     }
