@@ -44,8 +44,8 @@ pub fn full_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The sentence (as [`sentences`] cuts them) holding `at`: from after the stop before it to
-/// the stop after it, closing marks included, whitespace trimmed. A range outside `text` or
-/// off a char boundary comes back as it was.
+/// the stop after it, closing marks included, whitespace trimmed. A range past the end of
+/// `text` is clamped to it; one off a char boundary comes back as it was.
 pub fn sentence_around(text: &str, at: Range<usize>) -> Range<usize> {
     let start = at.start.min(text.len());
     let end = at.end.clamp(start, text.len());
@@ -194,6 +194,27 @@ mod tests {
         }
         assert_eq!(sentence_around(text, 1..2), 1..2, "not a char boundary");
         assert_eq!(sentence_around("", 0..0), 0..0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_are_ordered_slices_and_around_is_a_slice(
+            text in "[一是法治。！？；;\n”） a1]{0,40}",
+            a in 0usize..130,
+            b in 0usize..130,
+        ) {
+            for split in [sentences, full_sentences] {
+                let mut prev_end = 0;
+                for r in split(&text) {
+                    proptest::prop_assert!(prev_end <= r.start && r.start < r.end);
+                    proptest::prop_assert!(text.get(r.clone()).is_some());
+                    prev_end = r.end;
+                }
+            }
+            let at = a.min(b)..a.max(b);
+            let around = sentence_around(&text, at.clone());
+            proptest::prop_assert!(text.get(around.clone()).is_some() || around == at);
+        }
     }
 
     #[test]
