@@ -6,10 +6,8 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
 
-use fazhi_core::analyse::segment;
-
-/// Characters a line must not start with.
-pub const NO_LINE_START: &str = "。，、；：？！）》」』】〕〉”’…·%.,;:?!)]}";
+use fazhi_core::text::chars::{no_line_end, no_line_start};
+use fazhi_core::text::segment;
 
 /// Display width of a character as drawn after sanitising (tab and CR become a space).
 pub fn char_width(c: char) -> usize {
@@ -21,17 +19,6 @@ pub fn char_width(c: char) -> usize {
 
 pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
-}
-
-/// Characters a line should not end with (opening brackets and quotes).
-pub const NO_LINE_END: &str = "（《「『【〔〈“‘([{";
-
-fn no_line_start(c: char) -> bool {
-    NO_LINE_START.contains(c)
-}
-
-fn no_line_end(c: char) -> bool {
-    NO_LINE_END.contains(c)
 }
 
 /// Byte ranges of the lines `text` wraps into at `width` columns; they join back to `text`.
@@ -126,7 +113,7 @@ mod tests {
         let got = lines(text, 8);
         assert_eq!(got.concat(), text);
         for l in &got {
-            assert!(!l.starts_with(|c| NO_LINE_START.contains(c)), "{got:?}");
+            assert!(!l.starts_with(no_line_start), "{got:?}");
         }
     }
 
@@ -137,7 +124,7 @@ mod tests {
         let got = lines(text, 8);
         assert_eq!(got.concat(), text);
         for l in &got {
-            assert!(!l.ends_with(|c| NO_LINE_END.contains(c)), "{got:?}");
+            assert!(!l.ends_with(no_line_end), "{got:?}");
         }
     }
 

@@ -7,10 +7,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use fazhi_core::analyse::compare::{compare, units};
-use fazhi_core::analyse::segment;
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::{Corpus, load_bytes};
 use fazhi_core::model::Report;
+use fazhi_core::text::segment;
 use similar::{Algorithm, capture_diff_slices};
 
 fn median(mut times: Vec<Duration>) -> Duration {

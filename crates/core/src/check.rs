@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::{Part, Report, Section};
 use crate::parse::parts;
+use crate::text::sentences::is_full_stop;
 
 /// How a part was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -119,6 +120,6 @@ fn section_for(report: &Report, part: Part) -> Option<(Vec<usize>, &Section)> {
 }
 
 fn first_sentence(text: &str) -> String {
-    let end = text.find(['。', '\n']).unwrap_or(text.len());
+    let end = text.find(is_full_stop).unwrap_or(text.len());
     text[..end].to_string()
 }

@@ -7,13 +7,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::analyse::segment;
 use crate::analyse::themes::Taxonomy;
 use crate::cache::{self, Cache};
 use crate::ingest;
 use crate::model::{Report, Span};
 use crate::parse;
 use crate::seeds;
+use crate::text::segment;
 
 /// A file that could not be loaded, and why: reported, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq)]

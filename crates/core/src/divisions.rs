@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::model::Level;
+use crate::text::is_han;
 
 static TSV: &str = include_str!("../../../assets/divisions.tsv");
 
@@ -306,10 +307,6 @@ fn starts_word(text: &str, at: usize) -> bool {
         None => true,
         Some(c) => !is_han(c) || "在为对与和及至到赴驻向于".contains(c),
     }
-}
-
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// Whether an official name is worth matching in running text at all.

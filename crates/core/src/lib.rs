@@ -20,3 +20,4 @@ pub mod parse;
 pub mod sanitize;
 pub mod seeds;
 pub mod settings;
+pub mod text;

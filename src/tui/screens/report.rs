@@ -280,7 +280,8 @@ impl ReportScreen {
         } else {
             fazhi_core::corpus::section_at(r, ind.at.start)
         };
-        let sentence = sentence_around(&r.text, ind.at);
+        let at = fazhi_core::text::sentence_around(&r.text, ind.at.start..ind.at.end);
+        let sentence = Span::new(at.start, at.end);
         self.show(shared, section, sentence);
         match self.visible_indicators(shared).iter().position(|&v| v == i) {
             Some(pos) => {
@@ -431,24 +432,4 @@ impl Component for ReportScreen {
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::report::render(self, shared, frame, areas);
     }
-}
-
-/// The sentence holding `span`: from after the previous 。！？；or line break to the next one.
-pub fn sentence_around(text: &str, span: Span) -> Span {
-    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '\n');
-    let start = span.start.min(text.len());
-    let end = span.end.clamp(start, text.len());
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
-        return span;
-    };
-    let from = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ends(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = after
-        .char_indices()
-        .find(|(_, c)| ends(*c))
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    Span::new(from, to)
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use render::render_text;
-pub use units::{Unit, sentences, units};
+pub use units::{Unit, units};
 
 use crate::analyse::align::{LinkKind, align};
 use crate::analyse::diff::{Op, OpKind, diff};

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::analyse::segment;
+use crate::text::segment;
 
 /// Longest replaced run (in characters, each side) that is stepped down to characters.
 const STEP_DOWN_CHARS: usize = 12;

@@ -6,7 +6,6 @@ pub mod compare;
 pub mod coverage;
 pub mod diff;
 pub mod matrix;
-pub mod segment;
 pub mod shared;
 pub mod similarity;
 pub mod themes;

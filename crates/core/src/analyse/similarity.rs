@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::analyse::segment;
+use crate::text::segment;
 
 /// Below this many characters (letters and digits) a passage is compared by bigrams.
 pub const SHORT_CHARS: usize = 24;

@@ -9,6 +9,9 @@ use regex::Regex;
 
 use crate::model::PageMeta;
 use crate::sanitize::strip_controls;
+use crate::text::chrome::{alternation, chrome};
+use crate::text::numbering::{self, Enumerator};
+use crate::text::sentences::{LINE_BREAKS, is_stop};
 
 /// What a metadata label introduces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,92 +24,27 @@ enum Kind {
     Other,
 }
 
-/// Metadata labels seen on government pages (索引号 tables, 来源/日期 bylines, footers).
-const LABELS: &[(&str, Kind)] = &[
-    ("发布日期", Kind::Date),
-    ("发布时间", Kind::Date),
-    ("生成日期", Kind::Date),
-    ("发文日期", Kind::Date),
-    ("成文日期", Kind::Date),
-    ("印发日期", Kind::Date),
-    ("公开日期", Kind::Date),
-    ("公布日期", Kind::Date),
-    ("更新日期", Kind::Date),
-    ("更新时间", Kind::Date),
-    ("发表时间", Kind::Date),
-    ("发表日期", Kind::Date),
-    ("上传时间", Kind::Date),
-    ("录入时间", Kind::Date),
-    ("日期", Kind::Date),
-    ("时间", Kind::Date),
-    ("发布机构", Kind::Publisher(0)),
-    ("发布单位", Kind::Publisher(0)),
-    ("发布部门", Kind::Publisher(0)),
-    ("发文机关", Kind::Publisher(0)),
-    ("发文单位", Kind::Publisher(0)),
-    ("制发机关", Kind::Publisher(0)),
-    ("公开主体", Kind::Publisher(0)),
-    ("信息来源", Kind::Publisher(1)),
-    ("文章来源", Kind::Publisher(1)),
-    ("稿件来源", Kind::Publisher(1)),
-    ("内容来源", Kind::Publisher(1)),
-    ("来源", Kind::Publisher(1)),
-    ("主办单位", Kind::Publisher(2)),
-    ("标题", Kind::Title),
-    ("文章标题", Kind::Title),
-    ("信息名称", Kind::Title),
-    ("索引号", Kind::Other),
-    ("发文字号", Kind::Other),
-    ("文号", Kind::Other),
-    ("主题分类", Kind::Other),
-    ("体裁分类", Kind::Other),
-    ("组配分类", Kind::Other),
-    ("信息分类", Kind::Other),
-    ("所属主题", Kind::Other),
-    ("服务对象", Kind::Other),
-    ("主题词", Kind::Other),
-    ("关键词", Kind::Other),
-    ("分类", Kind::Other),
-    ("责任编辑", Kind::Other),
-    ("编辑", Kind::Other),
-    ("作者", Kind::Other),
-    ("审核", Kind::Other),
-    ("校对", Kind::Other),
-    ("供稿", Kind::Other),
-    ("浏览次数", Kind::Other),
-    ("阅读次数", Kind::Other),
-    ("点击次数", Kind::Other),
-    ("点击总量", Kind::Other),
-    ("点击量", Kind::Other),
-    ("点击数", Kind::Other),
-    ("点击率", Kind::Other),
-    ("阅读量", Kind::Other),
-    ("访问量", Kind::Other),
-    ("浏览量", Kind::Other),
-    ("访问次数", Kind::Other),
-    ("有效性", Kind::Other),
-    ("公开方式", Kind::Other),
-    ("公开范围", Kind::Other),
-    ("公开形式", Kind::Other),
-    ("时效", Kind::Other),
-    ("承办单位", Kind::Other),
-    ("网站标识码", Kind::Other),
-    ("联系电话", Kind::Other),
-    ("电话", Kind::Other),
-    ("传真", Kind::Other),
-    ("地址", Kind::Other),
-    ("邮政编码", Kind::Other),
-    ("邮编", Kind::Other),
-    ("联系人", Kind::Other),
-    ("版权所有", Kind::Other),
-    ("备案号", Kind::Other),
-    ("统一编号", Kind::Other),
-];
+/// Metadata labels seen on government pages (索引号 tables, 来源/日期 bylines, footers), with
+/// what each introduces, in the order `assets/chrome.toml` lists them.
+static LABELS: LazyLock<Vec<(&'static str, Kind)>> = LazyLock::new(|| {
+    let l = &chrome().labels;
+    [
+        (&l.date, Kind::Date),
+        (&l.publisher, Kind::Publisher(0)),
+        (&l.source, Kind::Publisher(1)),
+        (&l.host, Kind::Publisher(2)),
+        (&l.title, Kind::Title),
+        (&l.other, Kind::Other),
+    ]
+    .into_iter()
+    .flat_map(|(words, kind)| words.iter().map(move |w| (w.as_str(), kind)))
+    .collect()
+});
 
 const DATE: &str = r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?";
 /// Breadcrumb separators: `>`, full-width `＞`, guillemets, arrows, an unescaped `&gt;`.
 const SEP: &str = r"(?:[>＞»›→]|&gt;)";
-const WIDGET_WORDS: &str = "打印本页|打印此页|打印正文|打印本文|我要打印|打印|关闭窗口|关闭本页|关闭|加入收藏|收藏|我要纠错|纠错|分享|返回顶部|回到顶部|保存|大|中|小|默认|标准";
+static WIDGET_WORDS: LazyLock<String> = LazyLock::new(|| alternation(&chrome().widgets.words));
 
 /// Labels longest first, so that 信息来源 wins over 来源. Table layouts space a label's
 /// characters out to align them ("索 引 号", "文　　号"), so spaces may stand between them.
@@ -160,17 +98,21 @@ static DATE_PARTS: LazyLock<Regex> =
 /// Chrome segments removed wherever they stand inside a line.
 static SEGMENTS: LazyLock<Regex> = LazyLock::new(|| {
     let item = r"[^\s>＞»›→]{1,30}";
+    let c = chrome();
     let patterns = [
         format!(
-            r"(?:您当前的位置|当前的位置|当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"
+            r"(?:{})是?\s*[:：]?\s*(?:{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?",
+            alternation(&c.breadcrumb_leads)
         ),
         format!(r"(?:网站)?首页\s*{SEP}(?:\s*{item}(?:\s*{SEP}\s*{item})*\s*{SEP}?)?"),
         r"(?:[【\[]\s*)?(?:字体|字号)\s*[:：]\s*(?:[【\[]?\s*(?:大|中|小|默认|标准)\s*[】\]]?\s*)+[】\]]?"
             .to_string(),
-        format!(r"[【\[]\s*(?:{WIDGET_WORDS})\s*[】\]]"),
-        r"分享到\s*[:：]?(?:\s*(?:微信|朋友圈|新浪微博|腾讯微博|微博|QQ空间|QQ好友|QQ|豆瓣|人人网))*"
-            .to_string(),
-        r"打印本页|打印此页|关闭窗口|关闭本页|返回顶部|回到顶部|加入收藏|我要纠错".to_string(),
+        format!(r"[【\[]\s*(?:{})\s*[】\]]", *WIDGET_WORDS),
+        format!(
+            r"分享到\s*[:：]?(?:\s*(?:{}))*",
+            alternation(&c.share_targets)
+        ),
+        alternation(&c.widgets.anywhere),
         r"(?:手机)?扫一扫在手机上?(?:查看|打开|浏览)?(?:当前|本)页面?".to_string(),
         r"^今天是(?:\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s+|$)"
             .to_string(),
@@ -198,33 +140,34 @@ static WHOLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A "related articles" heading; the marked list after it is chrome too.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:[-•·*]\s*)?(?:相关(?:新闻|链接|阅读|文章|信息|稿件|文件|资讯|报道)|延伸阅读|推荐阅读|热点推荐|热门文章|更多新闻)\s*[:：]?$",
-    )
+    re(&format!(
+        r"^(?:[-•·*]\s*)?(?:{})\s*[:：]?$",
+        alternation(&chrome().related)
+    ))
 });
 static SEP_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^{SEP}+$")));
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^[-•·*]\s"));
 
 /// Footer words: a line carrying one (and not ending as a sentence) is footer.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"ICP[备证]|公网安备|网站标识码|版权所有|Copyright|©|未经许可|禁止复制|技术支持\s*[:：]|主办单位|承办单位|网站地图|联系我们|建议使用.{0,30}浏览器",
-    )
+    re(&format!(
+        r"{}|技术支持\s*[:：]|建议使用.{{0,30}}浏览器",
+        alternation(&chrome().footer)
+    ))
 });
 
 /// A line made only of widget words and separators ("打印 关闭", "大 中 小", "收藏").
 static WIDGET_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:[\s|｜/·•【】\[\]:：()（）]|{WIDGET_WORDS}|字体|字号|分享到|微信|微博|QQ空间|QQ|朋友圈|二维码|扫一扫|返回|TOP|top|顶部|长者模式|无障碍浏览|无障碍|简体|繁体|繁體|English)+$"
+        r"^(?:[\s|｜/·•【】\[\]:：()（）]|{}|{})+$",
+        *WIDGET_WORDS,
+        alternation(&chrome().widgets.line_only)
     ))
 });
 
 /// Numbered openings of headings and items: such a line is never a caption or a label's value.
-pub(super) static ENUMERATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节部分条]|[①-⑳])",
-    )
-});
+pub(super) static ENUMERATED: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!("^{}", numbering::alternation(&Enumerator::ALL))));
 
 const ZERO_WIDTH: &[char] = &['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
 /// Longest image caption accepted, in chars.
@@ -515,8 +458,9 @@ fn is_nav_bar(t: &str) -> bool {
         || (arrow_count >= 2 && !arrows.is_empty() && arrows.iter().all(short))
 }
 
+/// Prose ends with a stop; a quotation closes a sentence even without one inside it.
 fn ends_as_sentence(t: &str) -> bool {
-    t.ends_with(['。', '！', '？', '；', '”'])
+    t.ends_with(|c: char| (is_stop(c) && !LINE_BREAKS.contains(&c)) || c == '”')
 }
 
 /// Pairs of a line made only of `label[:] value` pairs (a byline or a metadata table row).

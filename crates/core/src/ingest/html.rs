@@ -10,9 +10,10 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::clean::{ENUMERATED, parse_date};
-use super::han_count;
 use crate::model::PageMeta;
 use crate::sanitize::for_terminal;
+use crate::text::chars::han_count;
+use crate::text::chrome::chrome;
 
 /// Never text: dropped without a trace.
 const SILENT: &[&str] = &[
@@ -32,24 +33,6 @@ const CHROME_TAGS: &[&str] = &[
     "figcaption",
     "menu",
     "dialog",
-];
-/// Words in a class or id that mark furniture.
-const CHROME_MARKS: &[&str] = &[
-    "nav",
-    "menu",
-    "breadcrumb",
-    "crumb",
-    "share",
-    "footer",
-    "header",
-    "print",
-    "toolbar",
-    "sidebar",
-    "related",
-    "copyright",
-    "qrcode",
-    "gotop",
-    "fontsize",
 ];
 /// Elements that end a line.
 const BLOCKS: &[&str] = &[
@@ -322,7 +305,7 @@ fn redirect(node: NodeRef<'_, Node>) -> Option<Sink> {
             .classes()
             .chain(el.value().id())
             .map(str::to_ascii_lowercase)
-            .any(|token| CHROME_MARKS.iter().any(|m| token.contains(m)))
+            .any(|token| chrome().classes.iter().any(|m| token.contains(m.as_str())))
     };
     if !(CHROME_TAGS.contains(&name) || marked()) {
         return None;

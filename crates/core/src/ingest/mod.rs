@@ -7,6 +7,7 @@ pub mod html;
 use std::path::Path;
 
 use crate::model::PageMeta;
+use crate::text::chars::han_count;
 
 /// A file's readable content: one paragraph per line, chrome removed, plus what the page said
 /// about itself.
@@ -31,15 +32,6 @@ pub enum IngestError {
 
 /// Fewer Chinese characters than this, once cleaned, cannot be an annual report.
 pub const MIN_HAN: usize = 50;
-
-/// Number of Han (CJK ideograph) characters in `text`.
-pub fn han_count(text: &str) -> usize {
-    text.chars().filter(|c| is_han(*c)).count()
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
-}
 
 /// Read one file (text or saved web page, any supported encoding).
 pub fn read_path(path: &Path) -> Result<Document, IngestError> {

@@ -1,16 +1,22 @@
 //! Is this paragraph (or its head) a heading, and of which numbering style?
 //!
-//! Styles: `第一章`, `一、`, `（一）`, `1.`, `（1）`, `①`, an unnumbered short line without final
-//! punctuation, and a run-in lead sentence ("深学细悟强思想。") opening a paragraph.
+//! Styles: the enumerators of `text::numbering` (`第一章`, `第一、`, `一、`, `（一）`, `1.`, `（1）`,
+//! `①`), an unnumbered short line without final punctuation, and a run-in lead sentence
+//! ("深学细悟强思想。") opening a paragraph.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::chars::han_count;
+use crate::text::numbering::{Enumerator, starts_with_ordinal_item};
+use crate::text::sentences::FULL_STOPS;
+
 /// Numbering style of a heading; the outline's levels are these styles in order of appearance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     Chapter,
+    Ordinal,
     Chinese,
     ParenChinese,
     Arabic,
@@ -45,29 +51,35 @@ pub struct HeadingMatch {
     pub marker: usize,
 }
 
-const CN_DIGITS: &str = "〇一二三四五六七八九十";
+impl From<Enumerator> for Style {
+    fn from(e: Enumerator) -> Style {
+        match e {
+            Enumerator::Chapter => Style::Chapter,
+            Enumerator::Ordinal => Style::Ordinal,
+            Enumerator::Chinese => Style::Chinese,
+            Enumerator::ParenChinese => Style::ParenChinese,
+            Enumerator::Arabic => Style::Arabic,
+            Enumerator::ParenArabic => Style::ParenArabic,
+            Enumerator::Circled => Style::Circled,
+        }
+    }
+}
 
-static NUMBERED: LazyLock<Vec<(Style, Regex)>> = LazyLock::new(|| {
-    [
-        (
-            Style::Chapter,
-            r"^第([一二三四五六七八九十]{1,3})(?:章|部分|节)",
-        ),
-        (
-            Style::Chinese,
-            r"^([一二三四五六七八九十]{1,3})\s*[、．.，,]",
-        ),
-        (
-            Style::ParenChinese,
-            r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]",
-        ),
-        (Style::Arabic, r"^(\d{1,2})\s*[、．.](?:[^\d]|$)"),
-        (Style::ParenArabic, r"^[（(]\s*(\d{1,2})\s*[）)]"),
-        (Style::Circled, r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
-    ]
-    .into_iter()
-    .map(|(style, re)| (style, Regex::new(re).expect("static regex")))
-    .collect()
+/// The enumerators anchored at the start of a paragraph. "1.5万件" opens with a number, not
+/// item 1, so an Arabic enumerator must not run into a digit.
+static NUMBERED: LazyLock<Vec<(Enumerator, Regex)>> = LazyLock::new(|| {
+    Enumerator::ALL
+        .into_iter()
+        .map(|e| {
+            let guard = if e == Enumerator::Arabic {
+                r"(?:[^\d]|$)"
+            } else {
+                ""
+            };
+            let re = Regex::new(&format!("^{}{guard}", e.pattern())).expect("static regex");
+            (e, re)
+        })
+        .collect()
 });
 
 /// A figure with its measure word or percent sign.
@@ -92,7 +104,6 @@ static NOT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
 const FINAL_PUNCT: &[char] = &[
     '。', '！', '？', '；', '：', '!', '?', ';', ':', '，', ',', '、', '…',
 ];
-const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?'];
 
 /// Longest heading of a numbered style (in characters) before it must be a paragraph.
 const MAX_HEADING_CHARS: usize = 60;
@@ -102,34 +113,12 @@ const MIN_PLAIN_HAN: usize = 4;
 const MAX_LEAD_CHARS: usize = 16;
 const MIN_LEAD_CHARS: usize = 3;
 
-/// Parse a Chinese numeral up to 99 ("十二" → 12).
-pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| CN_DIGITS.chars().position(|d| d == c).map(|p| p as u32);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
-        [d] => digit(*d),
-        _ => None,
-    }
-}
-
-fn number_of(style: Style, raw: &str) -> Option<u32> {
-    match style {
-        Style::Arabic | Style::ParenArabic => raw.parse().ok(),
-        Style::Circled => raw.chars().next().map(|c| c as u32 - '①' as u32 + 1),
-        _ => chinese_number(raw),
-    }
-}
-
 /// The numbering style `para` opens with, heading or not.
 pub fn marker_style(para: &str) -> Option<Style> {
     NUMBERED
         .iter()
         .find(|(_, re)| re.is_match(para))
-        .map(|(style, _)| *style)
+        .map(|(e, _)| Style::from(*e))
 }
 
 /// Length of the heading numbering ("一、", "（二）") at the start of `para`, if any.
@@ -143,11 +132,12 @@ pub fn numbered_marker(para: &str) -> Option<usize> {
 
 /// A numbered heading at the start of `para`.
 pub fn numbered(para: &str) -> Option<HeadingMatch> {
-    for (style, re) in NUMBERED.iter() {
+    for (e, re) in NUMBERED.iter() {
         let Some(caps) = re.captures(para) else {
             continue;
         };
-        let number = caps.get(1).and_then(|m| number_of(*style, m.as_str()));
+        let style = Style::from(*e);
+        let number = caps.get(1).and_then(|m| e.number(m.as_str()));
         let after_marker = caps.get(0).map_or(0, |m| m.end());
         let (len, body_at) = heading_extent(para, after_marker)?;
         let chars = para[..len].chars().count();
@@ -169,7 +159,7 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
             return None;
         }
         return Some(HeadingMatch {
-            style: *style,
+            style,
             number,
             len,
             body_at,
@@ -182,7 +172,7 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
 /// Where the heading that starts `para` ends: at its first sentence end, or the whole line.
 fn heading_extent(para: &str, from: usize) -> Option<(usize, usize)> {
     let rest = para.get(from..)?;
-    match rest.find(SENTENCE_END) {
+    match rest.find(FULL_STOPS) {
         Some(i) => {
             let end = from + i;
             let punct = rest[i..].chars().next().map_or(0, char::len_utf8);
@@ -196,7 +186,7 @@ fn heading_extent(para: &str, from: usize) -> Option<(usize, usize)> {
 /// similar fragment.
 pub fn plain(para: &str) -> Option<HeadingMatch> {
     let chars = para.chars().count();
-    let han = para.chars().filter(|c| is_han(*c)).count();
+    let han = han_count(para);
     let ends_open = para.ends_with(FINAL_PUNCT);
     if chars > MAX_PLAIN_CHARS || han < MIN_PLAIN_HAN || ends_open || NOT_PLAIN.is_match(para) {
         return None;
@@ -252,16 +242,6 @@ pub fn lead(para: &str) -> Option<HeadingMatch> {
         body_at: end + '。'.len_utf8(),
         marker: 0,
     })
-}
-
-/// "一是…", "二是…": an enumerated measure, never a heading.
-fn starts_with_ordinal_item(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!((chars.next(), chars.next()), (Some(a), Some('是')) if CN_DIGITS.contains(a))
-}
-
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 #[cfg(test)]
@@ -321,6 +301,12 @@ mod tests {
                 "第二章 依法全面履行政府职能",
             ),
             ("一, 加强组织领导", Style::Chinese, 1, "一, 加强组织领导"),
+            (
+                "第四、存在的问题和不足",
+                Style::Ordinal,
+                4,
+                "第四、存在的问题和不足",
+            ),
         ];
         for (para, style, n, text) in cases {
             assert_eq!(heading(para), Some((style, Some(n), text)), "{para}");
@@ -374,15 +360,5 @@ mod tests {
         assert!(lead("法治,是安邦治国的基石。").is_none());
         assert!(lead("一是加强组织领导。党委成立领导小组。").is_none());
         assert!(lead("全面完成任务。").is_none(), "nothing follows");
-    }
-
-    #[test]
-    fn chinese_numerals() {
-        assert_eq!(chinese_number("一"), Some(1));
-        assert_eq!(chinese_number("十"), Some(10));
-        assert_eq!(chinese_number("十三"), Some(13));
-        assert_eq!(chinese_number("二十"), Some(20));
-        assert_eq!(chinese_number("二十一"), Some(21));
-        assert_eq!(chinese_number("百"), None);
     }
 }

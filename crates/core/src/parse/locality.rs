@@ -11,8 +11,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::divisions::{DivId, Divisions, Mention, is_han};
+use crate::divisions::{DivId, Divisions, Mention};
 use crate::model::{Level, Locality, PageMeta};
+use crate::text::chrome::chrome;
+use crate::text::is_han;
+use crate::text::sentences::{full_sentences, is_clause_break};
 
 const TITLE: f32 = 10.0;
 const SUBJECT: [f32; 3] = [8.0, 5.0, 3.0];
@@ -140,41 +143,6 @@ const DEPARTMENTS: &[&str] = &[
 
 /// What a place is called when the report speaks of itself (我市, 全县, 我街道).
 const SELF_WORDS: &str = "省市县区镇乡州旗盟街";
-
-/// Labels that introduce the site's owner in page chrome.
-const PUBLISHER_LABELS: &[&str] = &[
-    "主办单位",
-    "发布机构",
-    "发布单位",
-    "承办单位",
-    "信息来源",
-    "版权所有",
-    "主办",
-    "来源",
-];
-
-/// Lines that are site chrome, not report prose.
-const CHROME_MARKS: &[&str] = &[
-    "主办",
-    "承办",
-    "版权",
-    "ICP",
-    "备案",
-    "网站",
-    "电话",
-    "地址",
-    "扫一扫",
-    "相关新闻",
-    "点击",
-    "访问量",
-    "联系人",
-    "邮编",
-    "技术支持",
-    "来源",
-    "发布机构",
-    "索引号",
-    "浏览次数",
-];
 
 /// Leading time adverbials before the subject ("2024年，", "今年以来，").
 const TIME_LEADS: &[&str] = &[
@@ -630,9 +598,10 @@ fn publishers(
 
 /// The text after a publisher label, up to the next space.
 fn after_label(line: &str) -> Option<&str> {
-    let (label_at, label) = PUBLISHER_LABELS
+    let (label_at, label) = chrome()
+        .owner_labels
         .iter()
-        .find_map(|l| line.find(l).map(|at| (at, *l)))?;
+        .find_map(|l| line.find(l.as_str()).map(|at| (at, l.as_str())))?;
     let rest = line[label_at + label.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']);
     let end = rest
         .find(|c: char| c.is_whitespace() || "，,;；|｜".contains(c))
@@ -734,7 +703,11 @@ fn clause_initial(text: &str, at: usize) -> bool {
 }
 
 fn is_chrome(line: &str) -> bool {
-    line.len() <= 360 && CHROME_MARKS.iter().any(|m| line.contains(m))
+    line.len() <= 360
+        && chrome()
+            .line_marks
+            .iter()
+            .any(|m| line.contains(m.as_str()))
 }
 
 /// Lines with their byte offsets.
@@ -746,22 +719,22 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Sentences from `from` on, with their byte offsets.
+/// Whole sentences from `from` on, with their byte offsets: a subject stated once governs a
+/// semicolon-chained list, so ； does not end one here.
 fn sentences(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     let rest = text.get(from..).unwrap_or("");
-    split_keep(rest, "。！？!?\n")
-        .map(move |(s, t)| (from + s, t))
+    full_sentences(rest)
+        .into_iter()
+        .map(move |r| (from + r.start, &rest[r]))
         .filter(|(_, t)| t.chars().any(is_han))
 }
 
+/// The clauses of a sentence with their offsets, the sentence's own stop leaving no empty one.
 fn clauses(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
-    split_keep(sentence, "，,；;：:")
-}
-
-/// Pieces between separator characters, with their offsets.
-fn split_keep<'t>(text: &'t str, seps: &'static str) -> impl Iterator<Item = (usize, &'t str)> {
-    let base = text.as_ptr() as usize;
-    text.split(move |c: char| seps.contains(c))
+    let base = sentence.as_ptr() as usize;
+    sentence
+        .split(is_clause_break)
+        .filter(|piece| !piece.is_empty())
         .map(move |piece| (piece.as_ptr() as usize - base, piece))
 }
 

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Measure, Span};
-
-use super::headings::chinese_number;
+use crate::text::numbering::{self, Enumerator, RUN_IN_ITEM, chinese_number};
+use crate::text::sentences::{FULL_STOPS, full_sentences};
 
 /// A lead clause this short (in characters) is the measure's title.
 const MAX_TITLE_CHARS: usize = 20;
@@ -16,13 +16,20 @@ const MIN_SENTENCE_CHARS: usize = 6;
 
 /// "一是", "二是" … at the start of the body or after a sentence or clause break.
 static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?([一二三四五六七八九十]{1,3})是")
-        .expect("static regex")
+    Regex::new(&format!(
+        r"(?:^|[。；;！？!?：:，,\n]\s*)(?:其)?{RUN_IN_ITEM}"
+    ))
+    .expect("static regex")
 });
 /// "（1）", "（一）", "1、", "①" items running inside a paragraph or opening paragraphs.
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:\n]\s*)(?:[（(](\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|(\d{1,2})[、．.]|([①②③④⑤⑥⑦⑧⑨⑩]))")
-        .expect("static regex")
+    let items = numbering::alternation(&[
+        Enumerator::ParenArabic,
+        Enumerator::ParenChinese,
+        Enumerator::Arabic,
+        Enumerator::Circled,
+    ]);
+    Regex::new(&format!(r"(?:^|[。；;：:\n]\s*)(?P<marker>{items})")).expect("static regex")
 });
 
 /// The measures of a body that starts at `offset` in the report's text.
@@ -36,7 +43,10 @@ pub fn measures(body: &str, offset: usize) -> Vec<Measure> {
     let ranges = if items.len() >= 2 {
         items
     } else {
-        sentences(body)
+        full_sentences(body)
+            .into_iter()
+            .map(|r| (r.start, r.end))
+            .collect()
     };
     ranges
         .into_iter()
@@ -60,7 +70,7 @@ fn measure(body: &str, start: usize, end: usize, offset: usize) -> Option<Measur
 
 /// The lead clause, when the measure leads with a short one ("加强组织领导。…").
 fn title_of(text: &str) -> Option<String> {
-    let end = text.find(['。', '：', ':', '！'])?;
+    let end = text.find(|c: char| FULL_STOPS.contains(&c) || matches!(c, '：' | ':'))?;
     let head = text[..end].trim();
     let n = head.chars().count();
     let rest = text[end..].chars().skip(1).collect::<String>();
@@ -95,19 +105,9 @@ fn numbered_items(body: &str) -> Vec<(usize, usize)> {
             {
                 return None;
             }
-            let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
-            let n = match m.as_str().parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => chinese_number(m.as_str()).or_else(|| {
-                    let c = m.as_str().chars().next()?;
-                    ('①'..='⑩').contains(&c).then(|| c as u32 - '①' as u32 + 1)
-                })?,
-            };
-            let marker_start = body[..m.start()]
-                .rfind(['（', '('])
-                .filter(|&i| i >= whole.start())
-                .unwrap_or(m.start());
-            Some((n, marker_start, whole.end()))
+            let marker = c.name("marker")?;
+            let n = numbering::enumerator(marker.as_str())?.number?;
+            Some((n, marker.start(), whole.end()))
         })
         .collect();
     items_in_sequence(body, &marks)
@@ -143,25 +143,6 @@ fn items_in_sequence(body: &str, marks: &[(u32, usize, usize)]) -> Vec<(usize, u
             }
         })
         .collect()
-}
-
-/// Sentence ranges (ending at 。！？ or a line break, the punctuation kept).
-pub fn sentences(body: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in body.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
-            let end = if c == '\n' { i } else { i + c.len_utf8() };
-            if !body[start..end].trim().is_empty() {
-                out.push((start, end));
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    if !body[start..].trim().is_empty() {
-        out.push((start, body.len()));
-    }
-    out
 }
 
 #[cfg(test)]

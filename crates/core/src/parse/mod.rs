@@ -14,6 +14,7 @@ pub mod year;
 use crate::analyse::themes::Taxonomy;
 use crate::ingest::Document;
 use crate::model::{Indicator, Part, Report, Scope, Section, Span, ThemeScores};
+use crate::text::sentences::is_full_stop;
 
 /// Parse one cleaned document into a report.
 pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Report {
@@ -128,11 +129,9 @@ fn found_indicators(
         if ind.scope == Scope::Current {
             let after_baseline = baseline.filter(|(_, end)| *end == quantity.start);
             let context_end = after_baseline.map_or(quantity.start, |(start, _)| start);
-            let sentence_start = text[..context_end]
-                .rfind(['。', '！', '？', '\n'])
-                .map_or(0, |i| {
-                    i + text[i..].chars().next().map_or(1, char::len_utf8)
-                });
+            let sentence_start = text[..context_end].rfind(is_full_stop).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
             ind.scope = indicators::scope_of(
                 &text[sentence_start..context_end],
                 ind.kind,
@@ -200,7 +199,7 @@ fn report_year(
     }
     let preamble_text = &text[preamble.start..preamble.end];
     let opening_end = preamble_text
-        .find(['。', '\n'])
+        .find(is_full_stop)
         .unwrap_or(preamble_text.len());
     let opening = &preamble_text[..opening_end];
     year::collect(opening, year::Place::Opening, &mut votes);

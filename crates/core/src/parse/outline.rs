@@ -283,7 +283,7 @@ fn glued_lead_cut(heading: &str, marker: usize, sibling_lens: &[usize]) -> Optio
     let clause = &heading[clause_at..];
     let mut best: Option<(f32, usize)> = None;
     let mut at = 0;
-    for token in crate::analyse::segment::tokens(clause) {
+    for token in crate::text::segment::tokens(clause) {
         at += token.len();
         let head = clause[..at].chars().count();
         let tail = clause[at..].chars().count();

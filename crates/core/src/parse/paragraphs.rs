@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Span;
+use crate::text::numbering::{self, Enumerator};
+use crate::text::sentences::is_stop;
 
 /// A line this long, in a text of this few lines, is a report whose line breaks were lost.
 const LOST_BREAKS_MIN_LEN: usize = 600;
@@ -16,11 +18,17 @@ const LOST_BREAKS_MAX_LINES: usize = 3;
 /// heading numeral, a sentence opening the problems or the plans part, or a short lead sentence
 /// ("系统谋划抓部署。"). Each is tried at every sentence end, so neighbours never hide each other.
 static OPENS_PARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:[一二三四五六七八九十]{1,3}[、．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+[章部])",
+    let numeral = numbering::alternation(&[
+        Enumerator::Chapter,
+        Enumerator::Chinese,
+        Enumerator::ParenChinese,
+    ]);
+    Regex::new(&[
+        format!("^{numeral}").as_str(),
         r"|^(?:下一步|下一年度|新的一年|[^。]{0,60}(?:存在|还有|仍有)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)[^。]{0,10}[:：])",
         r"|^[^。，,、；;：:！？!?\s\d]{3,12}。",
-    ))
+    ]
+    .concat())
     .expect("static regex")
 });
 /// A title at the very start that runs straight into the first sentence ("…年度报告2024年，…").
@@ -82,8 +90,9 @@ fn lost_break_points(line: &str) -> Vec<usize> {
     points
 }
 
+/// Where a lost paragraph break may stand: after a sentence, or after the colon of "如下：".
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | ':' | '：')
+    is_stop(c) || matches!(c, ':' | '：')
 }
 
 fn is_break_punct(c: char) -> bool {
@@ -99,7 +108,7 @@ fn is_gap(c: char) -> bool {
 
 /// "（一）" inside running text of a report without line breaks.
 static PAREN_NUMERAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[（(][一二三四五六七八九十]{1,3}[）)]").expect("static regex"));
+    LazyLock::new(|| Regex::new(Enumerator::ParenChinese.pattern()).expect("static regex"));
 /// Where a heading that lost its line break runs into its body: the first "一是" item, or a
 /// sentence opening with a year ("…主要安排2023年，我镇…").
 static GLUED_BODY: LazyLock<Regex> =

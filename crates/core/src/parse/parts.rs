@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Part;
+use crate::text::sentences::is_full_stop;
 
 static PROBLEMS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"问题|不足|短板|差距|薄弱|弱项|困难").expect("static regex"));
@@ -117,13 +118,12 @@ pub fn evidence_sentence(text: &str, part: Part) -> Option<&str> {
         _ => return None,
     };
     let m = re.find(text)?;
-    let start = text[..m.start()]
-        .rfind(['。', '\n', '！', '？'])
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(0, char::len_utf8)
-        });
+    // A whole sentence: a semicolon-chained list of problems is quoted entire.
+    let start = text[..m.start()].rfind(is_full_stop).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(0, char::len_utf8)
+    });
     let end = text[m.end()..]
-        .find(['。', '\n'])
+        .find(is_full_stop)
         .map_or(text.len(), |i| m.end() + i);
     Some(text[start..end].trim())
 }

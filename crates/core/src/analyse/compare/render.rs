@@ -8,19 +8,13 @@ use super::{Comparison, Pair};
 use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
 use crate::analyse::matrix::{SideBySide, Value};
-use crate::analyse::segment;
 use crate::model::{format_number, format_qualified};
+use crate::text::chars::{no_line_end, no_line_start};
+use crate::text::segment;
 
 const GUTTER: &str = " │ ";
 /// Narrowest column: a wide character inside both markers still fits.
 const MIN_COLUMN: usize = 6;
-/// Marks that may not begin a line (kinsoku): they stay with the word before.
-const CLOSING: &[char] = &[
-    '。', '，', '、', '；', '：', '？', '！', '）', '》', '」', '』', '”', '’', '…', ',', '.', ';',
-    ':', '?', '!', ')',
-];
-/// Marks that may not end a line: they go with the word after.
-const OPENING: &[char] = &['（', '《', '「', '『', '“', '‘', '('];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -301,12 +295,12 @@ fn atoms(runs: &[(Style, &str)], markers: bool) -> Vec<Atom> {
                     s.push_str(close);
                 }
             }
-            let closing = word.starts_with(CLOSING);
+            let closing = word.starts_with(no_line_start);
             match out.last_mut() {
                 Some(prev) if closing || glue_next => prev.push((style, s)),
                 _ => out.push(vec![(style, s)]),
             }
-            glue_next = word.chars().all(|c| OPENING.contains(&c));
+            glue_next = word.chars().all(no_line_end);
         }
     }
     out
@@ -354,7 +348,10 @@ mod tests {
         let lines = plain(&wrap(&[(Style::Plain, text)], 14, true));
         assert_eq!(lines.concat(), text);
         assert!(lines.iter().all(|l| display_width(l) <= 14), "{lines:?}");
-        assert!(lines.iter().all(|l| !l.starts_with(CLOSING)), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| !l.starts_with(no_line_start)),
+            "{lines:?}"
+        );
         assert!(lines.iter().any(|l| l.ends_with("三项制度，")), "{lines:?}");
     }
 

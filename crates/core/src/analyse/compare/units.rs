@@ -3,11 +3,7 @@
 
 use crate::analyse::themes::Taxonomy;
 use crate::model::{Report, Span, ThemeScores};
-
-/// Characters that end a sentence.
-const STOPS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n', '\r'];
-/// Closing marks that stay with the sentence they follow (。” or ！）).
-const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '"', '\''];
+use crate::text::sentences::sentences;
 
 /// One comparison unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,70 +76,5 @@ fn sentences_of(
             text,
             span,
         });
-    }
-}
-
-/// Sentences of `text` as byte ranges: split after 。！？； and at line breaks, closing quotes
-/// kept with their sentence, surrounding whitespace trimmed, sentences without a letter or digit
-/// dropped.
-pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !STOPS.contains(&c) {
-            continue;
-        }
-        let mut end = at + c.len_utf8();
-        while let Some(&(next_at, next)) = chars.peek() {
-            if !CLOSERS.contains(&next) {
-                break;
-            }
-            end = next_at + next.len_utf8();
-            chars.next();
-        }
-        push_trimmed(text, start, end, &mut out);
-        start = end;
-    }
-    push_trimmed(text, start, text.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if trimmed.chars().any(char::is_alphanumeric) {
-        out.push(Span::new(start + lead, start + lead + trimmed.len()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn split(text: &str) -> Vec<&str> {
-        sentences(text)
-            .into_iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
-    }
-
-    #[test]
-    fn sentences_split_on_stops_and_line_breaks() {
-        assert_eq!(
-            split(
-                "  一是严格落实“三项制度”。二是开展评查；三是“谁执法谁普法！”\n四、下一步安排\n\n"
-            ),
-            vec![
-                "一是严格落实“三项制度”。",
-                "二是开展评查；",
-                "三是“谁执法谁普法！”",
-                "四、下一步安排"
-            ]
-        );
-        assert_eq!(split("合格率达99.3%"), vec!["合格率达99.3%"]);
-        assert!(split("。。\n——\n").is_empty());
-        assert!(split("").is_empty());
     }
 }

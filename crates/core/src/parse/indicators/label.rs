@@ -5,6 +5,8 @@ use super::lexicon::Lexicon;
 use super::scan::Quantity;
 use crate::model::IndicatorKind;
 use crate::parse::numbers::{Folded, is_formal_numeral, starts_chinese_numeral};
+use crate::text::numbering::enumerator;
+use crate::text::sentences::{is_clause_break, is_stop};
 
 /// The quantity found last: where it ended and its label.
 #[derive(Debug, Clone)]
@@ -13,10 +15,10 @@ pub(super) struct Prev {
     pub label: String,
 }
 
-const CLAUSE_BREAKS: &[char] = &[
-    ',', '。', ';', ':', '!', '?', '\n', '(', ')', '[', ']', '【', '】', '…',
-];
-const SENTENCE_BREAKS: &[char] = &['。', ';', '!', '?', '\n'];
+/// Besides clause breaks, a label does not reach across brackets or an ellipsis.
+fn ends_label(c: char) -> bool {
+    is_clause_break(c) || matches!(c, '(' | ')' | '[' | ']' | '【' | '】' | '…')
+}
 /// Closing marks whose content is skipped whole when scanning back (commas inside quotes).
 const PAIRS: &[(char, char)] = &[('”', '“'), ('》', '《'), ('」', '「'), ('』', '『')];
 const TRIM: &[char] = &[' ', '、', '-', '·', '.', '"', '\''];
@@ -99,7 +101,7 @@ fn is_rate(lex: &Lexicon, s: &[char]) -> bool {
 pub(super) fn sentence_start(f: &Folded, i: usize) -> usize {
     f.chars[..i.min(f.len())]
         .iter()
-        .rposition(|c| SENTENCE_BREAKS.contains(c))
+        .rposition(|c| is_stop(*c))
         .map_or(0, |p| p + 1)
 }
 
@@ -115,17 +117,14 @@ fn clause_start(f: &Folded, floor: usize, start: usize) -> usize {
                 .iter()
                 .rposition(|x| x == open)
                 .map(|p| window + p);
-            let inside_sentence = opener.is_some_and(|o| {
-                !f.chars[o..j - 1]
-                    .iter()
-                    .any(|x| SENTENCE_BREAKS.contains(x))
-            });
+            let inside_sentence =
+                opener.is_some_and(|o| !f.chars[o..j - 1].iter().any(|x| is_stop(*x)));
             if let (Some(o), true) = (opener, inside_sentence) {
                 j = o;
                 continue;
             }
         }
-        if CLAUSE_BREAKS.contains(&c) {
+        if ends_label(c) {
             break;
         }
         j -= 1;
@@ -204,24 +203,13 @@ fn split_inner_total(lex: &Lexicon, s: &mut Vec<char>) -> bool {
     false
 }
 
-/// "一是", "(一)", "（1）", "1.", "1、", "二、", "①" at the head of a label.
+/// "(一)", "（1）", "1.", "1、", "二、", "①" at the head of a label.
 fn strip_enumerator(s: &mut Vec<char>) {
-    let numeral = |c: &char| c.is_ascii_digit() || crate::parse::numbers::is_chinese_numeral(*c);
-    let n = if matches!(s.first(), Some('\u{2460}'..='\u{2473}')) {
-        1
-    } else if s.first() == Some(&'(') {
-        match s.iter().position(|c| *c == ')') {
-            Some(close) if close > 1 && close <= 4 && s[1..close].iter().all(numeral) => close + 1,
-            _ => 0,
-        }
-    } else {
-        let run = s.iter().take_while(|c| numeral(c)).count();
-        match s.get(run) {
-            Some('、' | '.') if run > 0 && run <= 3 => run + 1,
-            _ => 0,
-        }
-    };
-    s.drain(..n);
+    // An enumerator is a few chars long; the head is enough to match it.
+    let head: String = s.iter().take(12).collect();
+    if let Some(m) = enumerator(&head) {
+        s.drain(..head[..m.len].chars().count());
+    }
 }
 
 /// "2024年", "2023年度", "2024年以来", "1-6月", "3月份" at the head of a label.
@@ -267,7 +255,7 @@ fn rate_after(f: &Folded, lex: &Lexicon, end: usize) -> Option<String> {
     let window = &f.chars[end..(end + 8).min(f.len())];
     let stop = window
         .iter()
-        .position(|c| CLAUSE_BREAKS.contains(c) || *c == '、' || c.is_ascii_digit())
+        .position(|c| ends_label(*c) || *c == '、' || c.is_ascii_digit())
         .unwrap_or(window.len());
     let window = &window[..stop];
     (1..=window.len())
@@ -283,7 +271,7 @@ fn after_phrase(f: &Folded, lex: &Lexicon, end: usize) -> Vec<char> {
         .collect();
     let mut word_starts = Vec::new();
     let mut at = 0;
-    for token in crate::analyse::segment::tokens(&window) {
+    for token in crate::text::segment::tokens(&window) {
         word_starts.push(end + at);
         at += token.chars().count();
     }
@@ -291,7 +279,7 @@ fn after_phrase(f: &Folded, lex: &Lexicon, end: usize) -> Vec<char> {
     let mut j = end;
     while let Some(&c) = f.chars.get(j) {
         if out.len() >= 16
-            || CLAUSE_BREAKS.contains(&c)
+            || ends_label(c)
             || c == '、'
             || c.is_ascii_digit()
             || (starts_chinese_numeral(c) && !is_formal_numeral(c) && !out.is_empty())
@@ -328,6 +316,10 @@ mod tests {
             ("1.开展", "开展"),
             ("二、开展", "开展"),
             ("①开展", "开展"),
+            ("⑫开展", "开展"),
+            ("(12)开展", "开展"),
+            ("第二部分开展", "开展"),
+            ("统一开展", "统一开展"),
         ];
         for (input, want) in cases {
             let mut s: Vec<char> = input.chars().collect();

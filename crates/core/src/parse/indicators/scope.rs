@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::lexicon::SOURCE;
 use crate::model::{IndicatorKind, Scope};
+use crate::text::sentences::is_clause_break;
 
 #[derive(Debug, Deserialize)]
 struct File {
@@ -74,12 +75,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern compiles")
 });
 
-const CLAUSE_STOPS: &[char] = &['，', '；', '：', ',', ';', ':'];
-
 /// The scope of a figure of `kind`, given its sentence up to the figure (`before`), the report's
 /// year, and whether it stands in the plans part (where figures are goals unless said otherwise).
 pub fn scope_of(before: &str, kind: IndicatorKind, year: Option<i32>, in_plans: bool) -> Scope {
-    let clause_start = before.rfind(CLAUSE_STOPS).map_or(0, |i| {
+    let clause_start = before.rfind(is_clause_break).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let mut found: Vec<Cue> = Vec::new();
@@ -159,7 +158,7 @@ fn year_cues(before: &str, report_year: i32) -> Vec<Cue> {
         };
         // 2016年获得地方立法权以来: a start named by an event of that year.
         let rest = &before[whole.end()..];
-        let clause = &rest[..rest.find(CLAUSE_STOPS).unwrap_or(rest.len())];
+        let clause = &rest[..rest.find(is_clause_break).unwrap_or(rest.len())];
         let since = m.get(3).is_none() && clause.chars().count() <= 16 && clause.ends_with("以来");
         let tail = if since {
             Some("以来")
