@@ -1092,7 +1092,8 @@ fn indicator_sort_cycles_catalogue_reports_column() {
     };
     let counts: Vec<usize> = by_count.iter().map(|n| count(&app, n)).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-    // By the selected column: 西吉县's values, largest first, rows it lacks last.
+    // By the selected column: 西吉县's values, largest first within each unit (like with like),
+    // rows it lacks last.
     matrix_select_column(&mut app, "西吉县");
     let selected = matrix_current_id(&app);
     press(&mut app, "s");
@@ -1107,19 +1108,32 @@ fn indicator_sort_cycles_catalogue_reports_column() {
     );
     let report = app.screens.indicators.report(&app.shared).unwrap();
     let m = &app.screens.indicators.matrix;
-    let values: Vec<Option<f64>> = app
+    let cells: Vec<Option<(String, f64)>> = app
         .screens
         .indicators
         .rows(&app.shared)
         .into_iter()
-        .map(|i| m.cell(i, report).map(|c| c.value))
+        .map(|i| m.cell(i, report).map(|c| (c.unit.clone(), c.value)))
         .collect();
-    assert_eq!(values[0], Some(1020.0), "{values:?}");
-    let known = values.iter().take_while(|v| v.is_some()).count();
-    assert!(values[known..].iter().all(Option::is_none), "{values:?}");
+    assert_eq!(cells[0], Some(("件".to_string(), 1020.0)), "{cells:?}");
+    let known = cells.iter().take_while(|v| v.is_some()).count();
+    assert!(cells[known..].iter().all(Option::is_none), "{cells:?}");
+    let known: Vec<&(String, f64)> = cells[..known].iter().flatten().collect();
+    let mut units: Vec<&str> = known.iter().map(|(u, _)| u.as_str()).collect();
+    units.dedup();
+    let mut distinct = units.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        units.len(),
+        distinct.len(),
+        "each unit's rows together: {cells:?}"
+    );
     assert!(
-        values[..known].windows(2).all(|w| w[0] >= w[1]),
-        "{values:?}"
+        known
+            .windows(2)
+            .all(|w| w[0].0 != w[1].0 || w[0].1 >= w[1].1),
+        "{cells:?}"
     );
     press(&mut app, "s");
     assert_eq!(matrix_names(&app), catalogue);
@@ -1538,4 +1552,58 @@ fn indicator_cells_compare_counts_in_the_canonical_unit() {
         .unwrap();
     let cell = app.screens.indicators.matrix.cell(row, r).unwrap();
     assert_eq!(cell.unit, "件", "1522宗 of disputes compares as 件");
+}
+
+// ---- the compare screen's indicator table and time scopes ----
+
+#[test]
+fn the_compare_indicator_table_takes_focus_and_scrolls() {
+    let mut app = compared(Settings::default());
+    // Unfocused at 80×24 the table has room for four of its five rows.
+    let before = screen_text(&mut app, 80, 24);
+    assert!(before.contains("调解矛盾纠纷数"), "{before}");
+    assert!(!before.contains("会前学法"), "{before}");
+    // The wheel over the table scrolls it, not the text.
+    let table = app.screens.compare.areas(&app.shared).indicators;
+    update(&mut app, Action::ScrollDown(table.x + 2, table.y + 2));
+    let wheeled = screen_text(&mut app, 80, 24);
+    assert!(wheeled.contains("会前学法"), "{wheeled}");
+    assert!(!wheeled.contains("调解矛盾纠纷数"), "{wheeled}");
+    assert!(
+        wheeled.contains("对比 1/14"),
+        "the text stayed put: {wheeled}"
+    );
+    // Tab gives the table the keys and the room it needs; G selects its last row.
+    keys(&mut app, &["tab", "G"]);
+    let focused = screen_text(&mut app, 80, 24);
+    assert!(focused.contains("规范指标 5/5"), "{focused}");
+    assert!(
+        focused.contains("调解矛盾纠纷数") && focused.contains("会前学法"),
+        "{focused}"
+    );
+    insta::assert_snapshot!(focused);
+    // Tab again: keys scroll the text.
+    keys(&mut app, &["tab", "j"]);
+    assert!(screen_text(&mut app, 80, 24).contains("规范指标 5 "));
+}
+
+#[test]
+fn figures_of_other_years_are_marked_in_the_reports_indicator_pane() {
+    let taxonomy = fazhi_core::analyse::themes::Taxonomy::embedded();
+    let text = "某县2024年法治政府建设情况报告\n\
+        一、主要举措和成效\n\
+        全年调解矛盾纠纷930件，调解成功率达98%以上。受理信访691件，同期1411件。\
+        2016年以来，累计排查矛盾纠纷31908件。\n\
+        二、下一年度工作安排\n\
+        力争调解成功率保持在99%以上。\n";
+    let report = fazhi_core::corpus::load_bytes(text.as_bytes(), "scopes.txt", &taxonomy)
+        .expect("the report loads");
+    let corpus = fazhi_core::corpus::Corpus::from_reports(vec![report], taxonomy.into());
+    let mut app = App::new(corpus, Settings::default());
+    keys(&mut app, &["tab", "tab", "tab"]);
+    let screen = screen_text(&mut app, 120, 30);
+    for shown in ["≥98%", "信访件数", "〔上年〕", "〔累计〕", "〔目标〕"] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    insta::assert_snapshot!(screen);
 }

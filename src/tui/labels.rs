@@ -1,5 +1,7 @@
 //! Interface words in both languages; report text itself is never translated.
 
+use fazhi_core::model::Scope as TimeScope;
+
 use super::action::Screen;
 use super::keymap::Scope;
 
@@ -28,6 +30,9 @@ pub struct Labels {
     pub whole_text: &'static str,
     pub no_report: &'static str,
     pub no_indicators: &'static str,
+    /// What the canonical column says of a figure that is not the report year's: previous,
+    /// cumulative, target.
+    pub scope_marks: [&'static str; 3],
     pub columns: [&'static str; 4],
     pub list_columns: [&'static str; 6],
     /// Indexed by [`Scope`], in the order of `Scope::ALL`.
@@ -82,6 +87,7 @@ pub const ZH: Labels = Labels {
     whole_text: "（全文）",
     no_report: "没有报告",
     no_indicators: "没有指标",
+    scope_marks: ["〔上年〕", "〔累计〕", "〔目标〕"],
     columns: ["项目", "数值", "规范名", "所在部分"],
     list_columns: ["地区", "层级", "年份", "省份", "指标", "主题"],
     scope_names: [
@@ -144,6 +150,7 @@ pub const EN: Labels = Labels {
     whole_text: "(whole text)",
     no_report: "no reports",
     no_indicators: "no indicators",
+    scope_marks: ["[last year]", "[cumulative]", "[target]"],
     columns: ["Item", "Value", "Canonical", "Section"],
     list_columns: ["Place", "Lvl", "Year", "Province", "Ind.", "Themes"],
     scope_names: [
@@ -184,6 +191,16 @@ pub const EN: Labels = Labels {
 };
 
 impl Labels {
+    /// The mark of a figure's time scope; none for the report year's own.
+    pub fn scope_mark(&self, scope: TimeScope) -> Option<&'static str> {
+        match scope {
+            TimeScope::Current => None,
+            TimeScope::Previous => Some(self.scope_marks[0]),
+            TimeScope::Cumulative => Some(self.scope_marks[1]),
+            TimeScope::Target => Some(self.scope_marks[2]),
+        }
+    }
+
     pub fn scope(&self, scope: Scope) -> &'static str {
         self.scope_names[scope as usize]
     }

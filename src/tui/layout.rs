@@ -91,10 +91,15 @@ pub struct CompareAreas {
 }
 
 /// The compare screen for `body`, whose indicator table has `indicator_rows` rows: the table
-/// takes what it needs up to a third of the height.
-pub fn compare_areas(body: Rect, indicator_rows: usize) -> CompareAreas {
+/// takes what it needs up to a third of the height, or two thirds while it has the focus.
+pub fn compare_areas(body: Rect, indicator_rows: usize, table_focused: bool) -> CompareAreas {
     let wanted = indicator_rows.max(1) as u16 + 3;
-    let table = wanted.min(body.height / 3).max(3);
+    let room = if table_focused {
+        body.height * 2 / 3
+    } else {
+        body.height / 3
+    };
+    let table = wanted.min(room).max(3);
     let [indicators, text, summary] = Layout::vertical([
         Constraint::Length(table),
         Constraint::Fill(1),

@@ -20,8 +20,8 @@ use super::report::Pane;
 use super::{Component, Effect};
 use crate::tui::action::Action;
 use crate::tui::keymap::Scope;
-use crate::tui::layout::{self, Areas, CompareAreas};
-use crate::tui::shared::Shared;
+use crate::tui::layout::{self, Areas, CompareAreas, inner};
+use crate::tui::shared::{Cursor, Shared, motion};
 use crate::tui::{views, wrap};
 
 /// What a comparison is computed for: report A, report B, the theme filter.
@@ -45,6 +45,8 @@ pub struct CompareView {
     /// Per pair: the A and B sides.
     pub sides: Vec<[SideText; 2]>,
     pub indicators: Vec<SideBySide>,
+    /// The selected row of the indicator table and its scroll.
+    pub table: Cursor,
     /// The pair at the top of the text pane (the current pair) and the rows of it scrolled past.
     pub top: usize,
     pub line: usize,
@@ -64,6 +66,7 @@ impl CompareView {
             comparison: Rc::new(comparison),
             sides,
             indicators,
+            table: Cursor::default(),
             top: 0,
             line: 0,
             wraps: RefCell::new(HashMap::new()),
@@ -204,13 +207,15 @@ fn sides(pair: &Pair) -> [SideText; 2] {
 pub struct CompareScreen {
     /// Computed when the screen is first shown, and again when the marks or themes change.
     pub view: Option<CompareView>,
+    /// Keys move in the indicator table instead of the text.
+    pub table_focused: bool,
 }
 
 impl CompareScreen {
     /// Column widths of the compare screen at the current size.
     pub fn areas(&self, shared: &Shared) -> CompareAreas {
         let rows = self.view.as_ref().map_or(0, |v| v.indicators.len());
-        layout::compare_areas(shared.areas().body, rows)
+        layout::compare_areas(shared.areas().body, rows, self.table_focused)
     }
 
     /// Open the current pair's A measure (B's when only B has it) in its report on screen 1.
@@ -266,6 +271,17 @@ impl Component for CompareScreen {
             return Effect::None;
         };
         let columns = areas.columns;
+        if matches!(action, Action::FocusNext | Action::FocusPrev) {
+            self.table_focused = !self.table_focused;
+            return Effect::None;
+        }
+        if self.table_focused {
+            let page = inner(areas.indicators).height.max(3) as isize - 2;
+            if let Some(delta) = motion(action, page) {
+                view.table.step(delta, view.indicators.len());
+                return Effect::None;
+            }
+        }
         match action {
             Action::Up => view.scroll(-1, columns),
             Action::Down => view.scroll(1, columns),
@@ -287,13 +303,22 @@ impl Component for CompareScreen {
         Effect::None
     }
 
-    /// The wheel scrolls both columns together, over the text only.
+    /// The wheel scrolls the indicator table under it, or both text columns together.
     fn scroll(&mut self, col: u16, row: u16, delta: isize, shared: &mut Shared) {
         let areas = self.areas(shared);
-        if !areas.text.contains(Position::new(col, row)) {
+        let at = Position::new(col, row);
+        let Some(view) = &mut self.view else {
             return;
-        }
-        if let Some(view) = &mut self.view {
+        };
+        if areas.indicators.contains(at) {
+            // The wheel moves the rows in view, the selection with them.
+            let n = view.indicators.len();
+            let rows = inner(areas.indicators).height.saturating_sub(1) as usize;
+            let top =
+                (view.table.offset as isize + delta).clamp(0, n.saturating_sub(rows) as isize);
+            view.table.offset = top as usize;
+            view.table.step(delta, n);
+        } else if areas.text.contains(at) {
             view.scroll(delta, areas.columns);
         }
     }
@@ -325,9 +350,12 @@ impl Component for CompareScreen {
         if self.view.as_ref().is_none_or(|v| v.key != key) {
             self.view = Some(CompareView::new(&shared.corpus, key));
         }
-        let columns = self.areas(shared).columns;
+        let areas = self.areas(shared);
         if let Some(view) = &mut self.view {
-            view.fit(columns);
+            view.fit(areas.columns);
+            // The table's body holds its header row and the rows below it.
+            let rows = inner(areas.indicators).height.saturating_sub(1) as usize;
+            view.table.fit(view.indicators.len(), rows);
         }
     }
 

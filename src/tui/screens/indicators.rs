@@ -86,12 +86,32 @@ impl IndicatorsScreen {
             RowSort::Reports => rows.sort_by_key(|&i| std::cmp::Reverse(counts[i])),
             RowSort::Column => {
                 let report = self.report(shared);
-                let value = |i: usize| report.and_then(|r| m.cell(i, r)).map(|c| c.value);
-                rows.sort_by(|&a, &b| match (value(a), value(b)) {
-                    (Some(x), Some(y)) => y.total_cmp(&x),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
+                // Largest first within a unit (件 with 件, % with %), units in catalogue
+                // order of their first row; rows without a value last.
+                let cell = |i: usize| report.and_then(|r| m.cell(i, r));
+                let mut units: Vec<&str> = Vec::new();
+                for &i in &rows {
+                    if let Some(c) = cell(i)
+                        && !units.contains(&c.unit.as_str())
+                    {
+                        units.push(&c.unit);
+                    }
+                }
+                let unit_rank = |i: usize| {
+                    cell(i).map_or(usize::MAX, |c| {
+                        units
+                            .iter()
+                            .position(|u| *u == c.unit)
+                            .unwrap_or(usize::MAX)
+                    })
+                };
+                rows.sort_by(|&a, &b| {
+                    unit_rank(a)
+                        .cmp(&unit_rank(b))
+                        .then_with(|| match (cell(a), cell(b)) {
+                            (Some(x), Some(y)) => y.value.total_cmp(&x.value),
+                            _ => std::cmp::Ordering::Equal,
+                        })
                 });
             }
         }

@@ -15,7 +15,7 @@ use crate::tui::shared::Shared;
 use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Pair, PairSide};
 use fazhi_core::analyse::matrix::SideBySide;
-use fazhi_core::model::format_number;
+use fazhi_core::model::{format_number, format_qualified};
 use fazhi_core::sanitize::for_terminal;
 
 /// Eighths of a cell, for bars finer than whole cells.
@@ -34,7 +34,7 @@ pub fn render(s: &CompareScreen, shared: &Shared, frame: &mut Frame, body: Rect)
         return;
     };
     let areas = s.areas(shared);
-    indicators(shared, view, frame, areas.indicators, &p);
+    indicators(shared, view, s.table_focused, frame, areas.indicators, &p);
     text(shared, view, frame, &areas, &p);
     frame.render_widget(summary(shared, view, &p), areas.summary);
 }
@@ -72,11 +72,25 @@ fn difference(row: &SideBySide) -> String {
     }
 }
 
-fn indicators(shared: &Shared, view: &CompareView, frame: &mut Frame, area: Rect, p: &Palette) {
+fn indicators(
+    shared: &Shared,
+    view: &CompareView,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+    p: &Palette,
+) {
     let l = shared.labels();
-    let title = format!(" {} {} ", l.compare_columns[0], view.indicators.len());
+    let n = view.indicators.len();
+    let position = if focused && n > 0 {
+        format!("{}/{n}", view.table.selected + 1)
+    } else {
+        n.to_string()
+    };
+    let title = format!(" {} {position} ", l.compare_columns[0]);
     let block = Block::new()
         .borders(Borders::ALL)
+        .border_style(if focused { p.accent } else { Style::new() })
         .title(Span::styled(title, p.title));
     let body = block.inner(area);
     frame.render_widget(block, area);
@@ -86,14 +100,18 @@ fn indicators(shared: &Shared, view: &CompareView, frame: &mut Frame, area: Rect
     }
     let cells = if body.width >= 90 { 8 } else { 4 };
     let value = |v: &Option<fazhi_core::analyse::matrix::Value>| {
-        v.as_ref()
-            .map_or_else(|| "—".to_string(), |v| format_number(v.value, &v.unit))
+        v.as_ref().map_or_else(
+            || "—".to_string(),
+            |v| format_qualified(v.value, &v.unit, v.qualifier),
+        )
     };
     let rows: Vec<Row> = view
         .indicators
         .iter()
+        .enumerate()
+        .skip(view.table.offset)
         .take(body.height.saturating_sub(1) as usize)
-        .map(|row| {
+        .map(|(i, row)| {
             let same_unit = matches!((&row.a, &row.b), (Some(a), Some(b)) if a.unit == b.unit);
             let of = |v: &Option<fazhi_core::analyse::matrix::Value>| {
                 v.as_ref().map_or(0.0, |v| v.value)
@@ -107,14 +125,19 @@ fn indicators(shared: &Shared, view: &CompareView, frame: &mut Frame, area: Rect
                     String::new()
                 }
             };
-            Row::new(vec![
+            let line = Row::new(vec![
                 Line::raw(for_terminal(&row.name)),
                 Line::raw(for_terminal(&value(&row.a))),
                 Line::styled(bar_of(&row.a), p.accent),
                 Line::raw(for_terminal(&value(&row.b))),
                 Line::styled(bar_of(&row.b), p.title),
                 Line::raw(for_terminal(&difference(row))),
-            ])
+            ]);
+            if focused && i == view.table.selected {
+                line.style(p.selected)
+            } else {
+                line
+            }
         })
         .collect();
     let widths = [

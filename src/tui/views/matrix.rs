@@ -18,7 +18,7 @@ use crate::tui::screens::indicators::RowSort;
 use crate::tui::shared::Shared;
 use crate::tui::wrap::str_width;
 use fazhi_core::analyse::matrix::MatrixCell;
-use fazhi_core::model::format_number;
+use fazhi_core::model::format_qualified;
 use fazhi_core::sanitize::for_terminal;
 
 pub fn render(s: &IndicatorsScreen, shared: &Shared, frame: &mut Frame, body: Rect) {
@@ -32,7 +32,10 @@ pub fn render(s: &IndicatorsScreen, shared: &Shared, frame: &mut Frame, body: Re
 /// "930件", "930件+" when the report has more values for the indicator.
 pub fn cell_text(cell: &MatrixCell) -> String {
     let more = if cell.more { "+" } else { "" };
-    for_terminal(&format!("{}{more}", format_number(cell.value, &cell.unit)))
+    for_terminal(&format!(
+        "{}{more}",
+        format_qualified(cell.value, &cell.unit, cell.qualifier)
+    ))
 }
 
 /// "◂2–4/6▸": the columns shown, with arrows where more are scrolled off.

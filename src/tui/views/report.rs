@@ -15,7 +15,7 @@ use crate::tui::screens::report::{Pane, ReportScreen};
 use crate::tui::shared::{Shared, SortKey};
 use crate::tui::wrap::{char_width, str_width};
 use fazhi_core::check::Found;
-use fazhi_core::model::format_number;
+use fazhi_core::model::format_qualified;
 use fazhi_core::model::{Indicator, Report, Span as TextSpan};
 use fazhi_core::parse::indicators::Catalogue;
 use fazhi_core::sanitize::for_terminal;
@@ -340,7 +340,7 @@ fn text(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Pa
 
 /// An indicator's value for a table: scaled back to 万/亿 when large, with its unit.
 pub fn format_value(ind: &Indicator) -> String {
-    format_number(ind.value, &ind.unit)
+    format_qualified(ind.value, &ind.unit, ind.qualifier)
 }
 
 fn indicators(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Palette) {
@@ -368,11 +368,17 @@ fn indicators(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, 
                 .section(&ind.section)
                 .map(|s| s.display_heading())
                 .unwrap_or_else(|| l.preamble.to_string());
+            // A figure of another time is marked where its canonical name would stand: it is
+            // not compared with other places.
+            let identity = match l.scope_mark(ind.scope) {
+                Some(mark) => Cell::from(mark).style(p.dim),
+                None => Cell::from(for_terminal(canonical_name(ind.canonical.as_deref()))),
+            };
             let row = Row::new(vec![
-                for_terminal(&ind.label),
-                for_terminal(&format_value(ind)),
-                for_terminal(canonical_name(ind.canonical.as_deref())),
-                for_terminal(&section),
+                Cell::from(for_terminal(&ind.label)),
+                Cell::from(for_terminal(&format_value(ind))),
+                identity,
+                Cell::from(for_terminal(&section)),
             ]);
             if pos == s.indicators.selected {
                 row.style(row_style(s, Pane::Indicators, p))
