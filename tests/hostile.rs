@@ -1,0 +1,138 @@
+//! Hostile and damaged input, as a user meets it: the real binary over FIFOs, devices and
+//! damaged bytes.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn fazhi(config_home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("fazhi").expect("binary is built");
+    cmd.env("FAZHI_CACHE_DIR", config_home.join("cache"));
+    cmd.env_remove("FAZHI_CONFIG");
+    cmd.env_remove("FAZHI_THEMES");
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    // A FIFO or device that was read would hang or never end: fail instead.
+    cmd.timeout(Duration::from_secs(120));
+    cmd
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success());
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_fifo_and_a_link_to_dev_zero_are_reported_beside_a_good_report() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        "seeds/002_58b9b4adb4171f74.txt",
+        dir.path().join("good.txt"),
+    )
+    .expect("copy");
+    mkfifo(&dir.path().join("x.txt"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).expect("symlink");
+
+    let out = run(fazhi(home.path()).arg("indicators").arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let folder = dir.path().display();
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {folder}/x.txt: not a regular file (fifo)\n"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {folder}/zero.txt: not a regular file (character device)\n"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.is_empty(), "the good report's indicators");
+
+    // Given alone, the FIFO is reported and nothing loads: exit code 1.
+    let out = run(fazhi(home.path())
+        .arg("parse")
+        .arg(dir.path().join("x.txt")));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("not a regular file (fifo)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("no report could be loaded"));
+}
+
+#[test]
+fn the_size_limit_comes_from_the_config() {
+    let home = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(home.path().join("fazhi")).expect("config folder");
+    fs::write(
+        home.path().join("fazhi/config.toml"),
+        "max_file_bytes = 1000\n",
+    )
+    .expect("config");
+    let seed = "seeds/002_58b9b4adb4171f74.txt";
+    let out = run(fazhi(home.path()).arg("parse").arg(seed));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {seed}: larger than the 1000 bytes limit\n"
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_damaged_report_loads_with_a_warning() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").expect("seed");
+    let middle = (text.len() / 2..)
+        .find(|&i| text.is_char_boundary(i))
+        .expect("a char boundary");
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(middle, 0xff);
+    let damaged = dir.path().join("damaged.txt");
+    fs::write(&damaged, &bytes).expect("write");
+
+    let clean = run(fazhi(home.path())
+        .arg("indicators")
+        .arg("seeds/002_58b9b4adb4171f74.txt"));
+    // Twice: the second run would read the parse cache, and must still warn.
+    for _ in 0..2 {
+        let out = run(fazhi(home.path()).arg("indicators").arg(&damaged));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "fazhi: {}: 1 byte could not be decoded (shown as \u{fffd})\n",
+                damaged.display()
+            )
+        );
+        assert_eq!(out.stdout.lines().count(), clean.stdout.lines().count());
+    }
+}
