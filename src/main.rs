@@ -118,7 +118,11 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("fazhi: {e:#}");
+            // Errors quote arguments and file names, which may hold escape sequences.
+            eprintln!(
+                "fazhi: {}",
+                fazhi_core::sanitize::for_terminal(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }

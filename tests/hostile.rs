@@ -1,5 +1,5 @@
-//! Hostile and damaged input, as a user meets it: the real binary over FIFOs, devices and
-//! damaged bytes.
+//! Hostile and damaged input, as a user meets it: the real binary over FIFOs, devices, damaged
+//! bytes and file names made to attack a spreadsheet or a terminal.
 
 use std::fs;
 use std::path::Path;
@@ -135,4 +135,65 @@ fn a_damaged_report_loads_with_a_warning() {
         );
         assert_eq!(out.stdout.lines().count(), clean.stdout.lines().count());
     }
+}
+
+/// Every cell of a CSV (BOM stripped) that a spreadsheet would run as a formula.
+fn formula_cells(csv_text: &str) -> Vec<String> {
+    let body = csv_text.strip_prefix('\u{feff}').expect("a BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut bad = Vec::new();
+    for record in reader.records() {
+        for cell in record.expect("valid CSV").iter() {
+            let head = cell.trim_start();
+            let number = head.trim_start_matches(['-', '+']).parse::<f64>().is_ok();
+            if head.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number {
+                bad.push(cell.to_string());
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn csv_cells_never_run_as_formulas_and_names_never_drive_the_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The classic payload holds a slash, so on Unix it is a folder `=cmd|' ` and a file in it,
+    // named on the command line by the relative path the CSV repeats.
+    let formula = "=cmd|' /C calc'!A0.txt";
+    let escape = "evil\u{1b}[2J\u{1b}]0;pwned\u{7}.txt";
+    fs::create_dir(dir.path().join("=cmd|' ")).expect("folder");
+    fs::copy("seeds/002_58b9b4adb4171f74.txt", dir.path().join(formula)).expect("copy");
+    fs::copy("seeds/003_bb4ad8a10e880eeb.txt", dir.path().join(escape)).expect("copy");
+    let commands: [&[&str]; 6] = [
+        &["indicators", "--csv"],
+        &["indicators", "--matrix", "--csv"],
+        &["themes", "--csv"],
+        &["indicators"],
+        &["outline"],
+        &["check"],
+    ];
+    for args in commands {
+        let out = run(fazhi(home.path())
+            .current_dir(dir.path())
+            .args(args)
+            .args([formula, escape]));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!stream.contains('\u{1b}'), "{args:?}: {stream}");
+            assert!(!stream.contains('\u{7}'), "{args:?}: {stream}");
+        }
+        if args.contains(&"--csv") {
+            assert_eq!(formula_cells(&out.stdout), Vec::<String>::new(), "{args:?}");
+        }
+    }
+    let csv = run(fazhi(home.path())
+        .current_dir(dir.path())
+        .args(["themes", "--csv", formula, escape]))
+    .stdout;
+    assert!(csv.contains("\r\n'=cmd|' /C calc'!A0.txt,"), "{csv}");
+    assert!(csv.contains("\r\nevil.txt,"), "{csv}");
 }
