@@ -197,3 +197,28 @@ fn csv_cells_never_run_as_formulas_and_names_never_drive_the_terminal() {
     assert!(csv.contains("\r\n'=cmd|' /C calc'!A0.txt,"), "{csv}");
     assert!(csv.contains("\r\nevil.txt,"), "{csv}");
 }
+
+/// A report of thousands of figures: its count is shown whole in the dashboard's list.
+#[test]
+fn the_report_list_shows_an_indicator_count_of_four_digits() {
+    use fazhi::tui::{Action, App, render, update};
+    use fazhi_core::analyse::themes::Taxonomy;
+    use fazhi_core::corpus::Corpus;
+
+    let loaded = Corpus::load(
+        &["seeds/002_58b9b4adb4171f74.txt".into()],
+        Taxonomy::embedded().into(),
+        None,
+    );
+    let mut report = loaded.reports.into_iter().next().expect("seed loads");
+    let one = report.indicators.first().cloned().expect("an indicator");
+    report.indicators.resize(1234, one);
+    let corpus = Corpus::from_reports(vec![report], Taxonomy::embedded().into());
+    let mut app = App::new(corpus, fazhi::tui::settings::Settings::default());
+    update(&mut app, Action::Resize(100, 30));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(" 1234 "), "{screen}");
+}
