@@ -9,6 +9,7 @@
 //! report_folders = ["~/reports"]
 //! themes_file = "~/themes.toml"   # default: themes.toml beside this file; FAZHI_THEMES wins
 //! cache_dir = "/var/cache/fazhi"  # default: FAZHI_CACHE_DIR, $XDG_CACHE_HOME/fazhi, the platform's
+//! max_file_bytes = 10_000_000      # larger files are refused; default 50 MB
 //! language = "en"          # "zh" (default) or "en"
 //! mouse = false            # default true
 //! [keys]                   # replace an action's keys (names as in assets/keymap.toml);
@@ -63,6 +64,7 @@ struct RawConfig {
     report_folders: Vec<String>,
     themes_file: Option<String>,
     cache_dir: Option<String>,
+    max_file_bytes: Option<u64>,
     #[serde(default)]
     language: Language,
     mouse: Option<bool>,
@@ -186,6 +188,9 @@ impl Config {
                 report_folders: raw.report_folders.iter().map(|f| expand_home(f)).collect(),
                 themes_file: raw.themes_file.as_deref().map(expand_home),
                 cache_dir: raw.cache_dir.as_deref().map(expand_home),
+                max_file_bytes: raw
+                    .max_file_bytes
+                    .unwrap_or(fazhi_core::ingest::DEFAULT_MAX_FILE_BYTES),
             },
             dashboard: DashboardSettings {
                 language: raw.language,
@@ -238,11 +243,13 @@ mod tests {
     fn every_setting_is_read() {
         let c = parse(
             "report_folders = [\"/data/reports\", \"~/more\"]\nlanguage = \"en\"\nmouse = false\n\
+             max_file_bytes = 1000\n\
              [keys]\nquit = [\"x\"]\n[colors]\naccent = \"#ff8800\"\n",
         )
         .unwrap();
         assert_eq!(c.dashboard.language, Language::En);
         assert!(!c.dashboard.mouse);
+        assert_eq!(c.library.max_file_bytes, 1000);
         assert_eq!(c.dashboard.colors.accent, Color::Rgb(0xff, 0x88, 0x00));
         let folders = &c.library.report_folders;
         assert_eq!(folders[0], PathBuf::from("/data/reports"));

@@ -118,7 +118,11 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("fazhi: {e:#}");
+            // Errors quote arguments and file names, which may hold escape sequences.
+            eprintln!(
+                "fazhi: {}",
+                fazhi_core::sanitize::for_terminal(&format!("{e:#}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -130,6 +134,7 @@ struct Loader {
     cache: Option<Cache>,
     /// The configured report folders, used when no path is given.
     folders: Vec<PathBuf>,
+    max_file_bytes: u64,
 }
 
 impl Loader {
@@ -144,18 +149,24 @@ impl Loader {
             taxonomy,
             cache,
             folders: config.library.report_folders.clone(),
+            max_file_bytes: config.library.max_file_bytes,
         })
     }
 
-    /// Load the given paths (none: the embedded seeds), reporting every file that failed on
-    /// stderr.
+    /// Load the given paths (none: the embedded seeds), reporting on stderr every file that
+    /// failed and every report that loaded damaged.
     fn load(&self, paths: &[PathBuf]) -> Corpus {
         let corpus = if paths.is_empty() {
             Corpus::embedded(Arc::clone(&self.taxonomy))
         } else {
-            Corpus::load(paths, Arc::clone(&self.taxonomy), self.cache.as_ref())
+            Corpus::load_limited(
+                paths,
+                Arc::clone(&self.taxonomy),
+                self.cache.as_ref(),
+                self.max_file_bytes,
+            )
         };
-        for problem in &corpus.problems {
+        for problem in corpus.problems.iter().chain(&corpus.warnings) {
             eprintln!("fazhi: {problem}");
         }
         corpus

@@ -53,6 +53,10 @@ fn the_documented_config_is_the_default() {
         parsed.library.report_folders,
         default.library.report_folders
     );
+    assert_eq!(
+        parsed.library.max_file_bytes,
+        default.library.max_file_bytes
+    );
     assert_eq!(parsed.dashboard.language, default.dashboard.language);
     assert_eq!(parsed.dashboard.mouse, default.dashboard.mouse);
     assert_eq!(parsed.dashboard.colors, default.dashboard.colors);

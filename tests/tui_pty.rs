@@ -10,7 +10,7 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 struct Session {
     /// Closing the master would hang up the child.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -51,7 +51,7 @@ impl Session {
             }
         });
         Session {
-            _master: pty.master,
+            master: pty.master,
             parser,
             writer,
             child,
@@ -79,6 +79,50 @@ impl Session {
 
     fn wait_for(&self, what: &str) -> String {
         self.wait_until(&format!("showed {what:?}"), |s| s.contains(what))
+    }
+
+    /// The child's exit status, once it has quit.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// After `how` ended the dashboard: the main screen, no mouse capture, the cursor shown.
+    fn assert_restored(&self, how: &str) {
+        // The reader thread may still be taking the last bytes.
+        std::thread::sleep(Duration::from_millis(200));
+        let p = self.parser.lock().expect("parser");
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "{how}: alternate screen left");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{how}: mouse capture released"
+        );
+        assert!(!screen.hide_cursor(), "{how}: cursor shown again");
+        assert!(self.cooked(), "{how}: raw mode left");
+    }
+
+    /// The pty echoes and reads whole lines: not in raw mode.
+    fn cooked(&self) -> bool {
+        let Some(fd) = self.master.as_raw_fd() else {
+            return false;
+        };
+        // SAFETY: termios is plain data, zeroes a valid value; tcgetattr fills it from a
+        // descriptor this session owns and keeps open.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        let read = unsafe { libc::tcgetattr(fd, &mut termios) } == 0;
+        read && termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
     }
 
     fn send(&mut self, keys: &str) {
@@ -143,23 +187,32 @@ fn dashboard_starts_searches_and_restores_the_terminal() {
     assert!(header.contains("│B ") && names.len() >= 2, "{header}");
 
     s.send("q");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = s.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "did not quit:\n{}", s.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
-    std::thread::sleep(Duration::from_millis(200));
-    let p = s.parser.lock().expect("parser");
-    let screen = p.screen();
-    assert!(!screen.alternate_screen(), "alternate screen left");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture released"
-    );
-    assert!(!screen.hide_cursor(), "cursor shown again");
+    s.assert_restored("q");
+}
+
+/// Signals that end the process leave the terminal as `q` does.
+#[test]
+fn signals_restore_the_terminal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let config_home = tempfile::tempdir().expect("temp dir");
+        let mut s = Session::start(config_home.path());
+        s.wait_for("必备");
+        assert!(
+            s.parser.lock().expect("parser").screen().alternate_screen(),
+            "the dashboard is up"
+        );
+        assert!(!s.cooked(), "the dashboard runs in raw mode");
+        let pid = s.child.process_id().expect("a pid");
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("run kill");
+        assert!(sent.success());
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+        s.assert_restored(&format!("SIG{signal}"));
+    }
 }

@@ -49,15 +49,19 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Corpus {
     pub reports: Vec<Report>,
+    /// Files that could not be loaded.
     pub problems: Vec<LoadProblem>,
+    /// Reports that loaded with damage worth telling (bytes that could not be decoded).
+    pub warnings: Vec<LoadProblem>,
     /// The taxonomy every report was scored with.
     taxonomy: Arc<Taxonomy>,
     /// Word → (report, byte offset) of every occurrence, from jieba tokens.
     words: HashMap<String, Vec<(u32, u32)>>,
 }
 
-/// One loaded file: its report and its words with byte offsets (the search index's input).
-type Loaded = Result<(Report, Vec<(String, u32)>), LoadProblem>;
+/// One loaded file: its report, its words with byte offsets (the search index's input), and a
+/// warning if it loaded damaged.
+type Loaded = Result<(Report, Vec<(String, u32)>, Option<LoadProblem>), LoadProblem>;
 
 impl Corpus {
     /// The reports embedded in the binary (`seeds/`).
@@ -70,9 +74,20 @@ impl Corpus {
     }
 
     /// Load files and folders (recursively: .txt, .html, .htm), in parallel, reading and filling
-    /// `cache` (when given) so unchanged files are parsed once. Unreadable or unparsable files
-    /// become [`LoadProblem`]s; the rest load.
+    /// `cache` (when given) so unchanged files are parsed once. Unreadable or unparsable files,
+    /// and anything but a regular file, become [`LoadProblem`]s; the rest load. Files larger
+    /// than [`ingest::DEFAULT_MAX_FILE_BYTES`] are refused.
     pub fn load(paths: &[PathBuf], taxonomy: Arc<Taxonomy>, cache: Option<&Cache>) -> Corpus {
+        Corpus::load_limited(paths, taxonomy, cache, ingest::DEFAULT_MAX_FILE_BYTES)
+    }
+
+    /// As [`Corpus::load`], refusing files larger than `max_file_bytes`.
+    pub fn load_limited(
+        paths: &[PathBuf],
+        taxonomy: Arc<Taxonomy>,
+        cache: Option<&Cache>,
+        max_file_bytes: u64,
+    ) -> Corpus {
         let mut files = Vec::new();
         let mut problems = Vec::new();
         for path in paths {
@@ -82,11 +97,11 @@ impl Corpus {
             .par_iter()
             .map(|path| {
                 let source = path.to_string_lossy().into_owned();
-                match std::fs::read(path) {
+                match ingest::read_file(path, max_file_bytes) {
                     Ok(bytes) => load_with_words(&bytes, &source, &taxonomy, cache),
                     Err(e) => Err(LoadProblem {
                         source,
-                        reason: format!("cannot read: {e}"),
+                        reason: e.to_string(),
                     }),
                 }
             })
@@ -104,7 +119,7 @@ impl Corpus {
                 .into_par_iter()
                 .map(|r| {
                     let words = words_of(&r.text);
-                    Ok((r, words))
+                    Ok((r, words, None))
                 })
                 .collect(),
             taxonomy,
@@ -115,18 +130,20 @@ impl Corpus {
         let mut reports = Vec::new();
         let mut word_lists = Vec::new();
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let mut seen = HashSet::new();
         for result in results {
             match result {
-                Ok((report, _)) if !seen.insert(report.hash.clone()) => {
+                Ok((report, _, _)) if !seen.insert(report.hash.clone()) => {
                     problems.push(LoadProblem {
                         source: report.source.clone(),
                         reason: "same text as a report already loaded (skipped)".into(),
                     })
                 }
-                Ok((report, words)) => {
+                Ok((report, words, warning)) => {
                     reports.push(report);
                     word_lists.push(words);
+                    warnings.extend(warning);
                 }
                 Err(problem) => problems.push(problem),
             }
@@ -135,6 +152,7 @@ impl Corpus {
         Corpus {
             reports,
             problems,
+            warnings,
             taxonomy,
             words,
         }
@@ -263,24 +281,47 @@ fn load_with_words(
     if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
         let mut report = entry.report;
         report.source = source.to_string();
-        return Ok((report, entry.words));
+        return Ok((report, entry.words, None));
     }
-    let report = load_bytes(bytes, source, taxonomy)?;
+    let (report, warning) = load_checked(bytes, source, taxonomy)?;
     let words = words_of(&report.text);
     let entry = cache::Entry { report, words };
-    if let Some(c) = cache {
+    // A damaged file is parsed afresh each time so its warning is given each time (the cache
+    // keeps reports, not what was lost decoding them).
+    if let Some(c) = cache.filter(|_| warning.is_none()) {
         c.put(bytes, &entry);
     }
-    Ok((entry.report, entry.words))
+    Ok((entry.report, entry.words, warning))
 }
 
 /// Decode, clean and parse one file's bytes.
 pub fn load_bytes(bytes: &[u8], source: &str, taxonomy: &Taxonomy) -> Result<Report, LoadProblem> {
+    load_checked(bytes, source, taxonomy).map(|(report, _)| report)
+}
+
+/// As [`load_bytes`], with a warning naming the bytes that could not be decoded, if any.
+fn load_checked(
+    bytes: &[u8],
+    source: &str,
+    taxonomy: &Taxonomy,
+) -> Result<(Report, Option<LoadProblem>), LoadProblem> {
     let doc = ingest::from_bytes(bytes, source).map_err(|e| LoadProblem {
         source: source.to_string(),
         reason: e.to_string(),
     })?;
-    Ok(parse::parse_document(source, doc, taxonomy))
+    let warning = (doc.undecodable > 0).then(|| LoadProblem {
+        source: source.to_string(),
+        reason: format!(
+            "{} {} could not be decoded (shown as \u{fffd})",
+            doc.undecodable,
+            if doc.undecodable == 1 {
+                "byte"
+            } else {
+                "bytes"
+            }
+        ),
+    });
+    Ok((parse::parse_document(source, doc, taxonomy), warning))
 }
 
 fn is_report_file(path: &Path) -> bool {

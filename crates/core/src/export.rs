@@ -115,35 +115,46 @@ fn indicator_has_theme(ind: &Indicator, theme: &str) -> bool {
     ind.themes.contains(theme)
 }
 
+/// The header of `fazhi indicators --csv` when there is no row (serde writes it from the field
+/// names otherwise).
+const INDICATOR_COLUMNS: [&str; 15] = [
+    "source",
+    "locality",
+    "code",
+    "level",
+    "year",
+    "section",
+    "section_path",
+    "label",
+    "value",
+    "unit",
+    "kind",
+    "qualifier",
+    "scope",
+    "canonical",
+    "span",
+];
+
 /// CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends.
 pub fn indicators_csv(rows: &[IndicatorRow<'_>]) -> Result<String, csv::Error> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    // Serialised first with serde, so the columns and the spelling of kinds and scopes stay those
+    // of the JSON, then read back as plain records for `excel_csv` to make safe.
+    let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer.serialize(row)?;
     }
-    if rows.is_empty() {
-        writer.write_record([
-            "source",
-            "locality",
-            "code",
-            "level",
-            "year",
-            "section",
-            "section_path",
-            "label",
-            "value",
-            "unit",
-            "kind",
-            "qualifier",
-            "scope",
-            "canonical",
-            "span",
-        ])?;
-    }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+    let mut records = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes.as_slice());
+    for record in reader.records() {
+        records.push(record?.iter().map(str::to_string).collect());
+    }
+    if records.is_empty() {
+        records.push(INDICATOR_COLUMNS.map(str::to_string).to_vec());
+    }
+    excel_csv(&records)
 }
 
 /// Plain text table of indicators, for a terminal.
@@ -153,13 +164,13 @@ pub fn indicators_text(rows: &[IndicatorRow<'_>]) -> String {
         let _ = writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}{}{}\t{}",
-            r.locality.unwrap_or("?"),
+            sanitize::for_terminal(r.locality.unwrap_or("?")),
             r.year.map_or("?".into(), |y| y.to_string()),
             r.section_path,
-            r.label,
+            sanitize::for_terminal(r.label),
             r.qualifier.map_or("", Qualifier::sign),
             format_value(r.value),
-            r.unit,
+            sanitize::for_terminal(r.unit),
             scope_mark(r.scope, r.canonical)
         );
     }
@@ -190,17 +201,43 @@ fn report_name(r: &Report) -> String {
     format!("{} {year}", r.display_name())
 }
 
-/// CSV text that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends.
+/// CSV text that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends. Every CSV
+/// fazhi writes goes through here, so every cell is made safe once: see [`csv_cell`].
 fn excel_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .flexible(true)
         .from_writer(Vec::new());
     for record in records {
-        writer.write_record(record)?;
+        writer.write_record(record.iter().map(|cell| csv_cell(cell)))?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(format!("\u{feff}{}", String::from_utf8_lossy(&bytes)))
+}
+
+/// A cell as a spreadsheet may safely read it. Control characters and escape sequences go (a
+/// CSV is often printed to a terminal; tab and CR become spaces), and text a spreadsheet would
+/// run as a formula (starting, after spaces, with `=`, `+`, `-`, `@`, or their full-width forms,
+/// which CJK spreadsheets also accept) is prefixed with `'`, which shows it as text. Numbers such
+/// as `-3.5` stay numbers.
+pub fn csv_cell(cell: &str) -> String {
+    let clean = sanitize::strip_controls(cell, true);
+    let head = clean.trim_start_matches(' ');
+    if head.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) && !is_number(head) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+/// A plain decimal number, signed or not, maybe with thousands separators or a percent sign.
+fn is_number(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let digits = unsigned.strip_suffix('%').unwrap_or(unsigned);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 /// One report's theme coverage (`fazhi themes --json`).
@@ -449,5 +486,33 @@ pub fn find_report<'a>(reports: &'a [Report], query: &str) -> Result<&'a Report,
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_shown_as_text_and_numbers_stay_numbers() {
+        let cases = [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "' =1"),
+            ("\r-x", "' -x"),
+            ("＝1+1", "'＝1+1"),
+            ("\u{1b}[2J=1", "'=1"),
+            ("-3.5", "-3.5"),
+            ("+12%", "+12%"),
+            ("1,234", "1,234"),
+            ("-", "'-"),
+            ("行政复议", "行政复议"),
+            ("a=b", "a=b"),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 }

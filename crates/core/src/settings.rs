@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::analyse::themes::Taxonomy;
 use crate::cache::Cache;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Folders (or files) of reports to load when none are named.
     pub report_folders: Vec<PathBuf>,
@@ -15,6 +15,19 @@ pub struct Settings {
     pub themes_file: Option<PathBuf>,
     /// The parse cache's folder; `None`: no cache.
     pub cache_dir: Option<PathBuf>,
+    /// Files larger than this are refused, not read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            report_folders: Vec::new(),
+            themes_file: None,
+            cache_dir: None,
+            max_file_bytes: crate::ingest::DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// A themes file that could not be used.

@@ -98,6 +98,16 @@ fn list(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Pa
         return;
     }
     let themes = shared.corpus.taxonomy().themes.len();
+    // As wide as the largest indicator count of the corpus (not only of the visible reports, so
+    // filtering does not shift the columns): 1234 must not show as 123.
+    let count_width = shared
+        .corpus
+        .reports
+        .iter()
+        .map(|r| r.indicators.len().to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let wide = body.width >= 44;
     let height = body.height.saturating_sub(1) as usize;
     let rows: Vec<Row> = shared
@@ -131,7 +141,7 @@ fn list(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Pa
             if wide {
                 cells.push(for_terminal(province).into());
             }
-            cells.push(format!("{:>3}", r.indicators.len()).into());
+            cells.push(format!("{:>count_width$}", r.indicators.len()).into());
             cells.push(theme_strip(shared.report_theme_mask(i), themes).into());
             let row = Row::new(cells);
             if pos == shared.list.selected {
@@ -151,7 +161,7 @@ fn list(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Pa
         widths.push(Constraint::Length(8));
         header.push(l.list_columns[3]);
     }
-    widths.push(Constraint::Length(3));
+    widths.push(Constraint::Length(count_width as u16));
     widths.push(Constraint::Length(themes as u16));
     header.extend_from_slice(&l.list_columns[4..]);
     let table = Table::new(rows, widths)

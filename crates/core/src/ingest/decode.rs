@@ -3,10 +3,11 @@
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use std::sync::LazyLock;
 
-use encoding_rs::Encoding;
+use encoding_rs::{DecoderResult, Encoding};
 use regex::bytes::Regex;
 
 use super::IngestError;
+use crate::text::chars::han_count;
 
 /// File signatures of formats that are never plain text (PDF, Office, archives, images).
 const BINARY_MAGIC: &[&[u8]] = &[
@@ -21,16 +22,28 @@ const BINARY_MAGIC: &[&[u8]] = &[
     b"7z\xbc\xaf",
 ];
 
-/// Share of undecodable or control characters above which a file is not text.
+/// Share of control characters above which a file is not text.
 const MAX_JUNK_SHARE: f64 = 0.05;
 
-/// Decode bytes: BOM first (UTF-8, UTF-16LE/BE), then UTF-8, then a detected legacy encoding
-/// (GB18030/GBK above all, but chardetng decides).
-pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
+/// Share of undecodable bytes above which a file is not text but binary (or an encoding we do not
+/// know); below it, a damaged report loads with the bad bytes shown as U+FFFD.
+const MAX_BAD_BYTE_SHARE: f64 = 0.02;
+
+/// A file's text and how many of its bytes could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Bytes not valid in the encoding; each run of them is one U+FFFD in `text`.
+    pub undecodable: usize,
+}
+
+/// Decode bytes: BOM first (UTF-8, UTF-16LE/BE), then UTF-8 (also when only a few bytes are
+/// damaged), then a detected legacy encoding (GB18030/GBK above all, but chardetng decides).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
-    let text = match Encoding::for_bom(bytes) {
+    let (text, undecodable) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => decode_with(encoding, &bytes[bom_len..]),
         None if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) => {
             return Err(IngestError::Binary);
@@ -40,17 +53,57 @@ pub fn decode(bytes: &[u8]) -> Result<String, IngestError> {
             None => return Err(IngestError::Binary),
         },
         None => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(_) => decode_with(declared(bytes).unwrap_or_else(|| detect(bytes)), bytes),
+            Ok(s) => (s.to_owned(), 0),
+            Err(_) if mostly_utf8(bytes) => decode_with(encoding_rs::UTF_8, bytes),
+            Err(_) => match declared(bytes) {
+                Some(encoding) => decode_with(encoding, bytes),
+                None => decode_detected(bytes),
+            },
         },
     };
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    if junk_share(&text) > MAX_JUNK_SHARE {
+    if too_damaged(undecodable, bytes.len()) || control_share(&text) > MAX_JUNK_SHARE {
         return Err(IngestError::Binary);
     }
-    Ok(text)
+    Ok(Decoded { text, undecodable })
+}
+
+/// UTF-8 with a few damaged bytes (one flipped, a character cut off by `head -c`): nearly all of
+/// its non-ASCII bytes still form valid sequences. GBK text almost never does (most of its byte
+/// pairs are invalid UTF-8), so a few invalid bytes among many valid sequences mean damage, not
+/// another encoding.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().len() - chunk.valid().chars().filter(char::is_ascii).count();
+        invalid += chunk.invalid().len();
+    }
+    invalid * 50 <= valid
+}
+
+/// Decode in the encoding chardetng guesses. A single invalid byte pair rules GBK out for it, so
+/// a GBK report with a few damaged bytes is guessed windows-1252 and read as Latin mojibake:
+/// when the guess is a single-byte encoding but GB18030 reads more Chinese from the same bytes,
+/// with no more damage than a report may have, the file is a damaged Chinese report.
+fn decode_detected(bytes: &[u8]) -> (String, usize) {
+    let guess = detect(bytes);
+    let guessed = decode_with(guess, bytes);
+    if !guess.is_single_byte() {
+        return guessed;
+    }
+    let gb = decode_with(encoding_rs::GB18030, bytes);
+    if !too_damaged(gb.1, bytes.len()) && han_count(&gb.0) > han_count(&guessed.0) {
+        gb
+    } else {
+        guessed
+    }
+}
+
+/// More undecodable bytes than a damaged text has: a binary file, or the wrong encoding.
+fn too_damaged(undecodable: usize, len: usize) -> bool {
+    undecodable as f64 > len as f64 * MAX_BAD_BYTE_SHARE
 }
 
 /// The legacy encoding chardetng guesses (no TLD hint: Big5 pages from Taiwan/HK sites also occur).
@@ -88,8 +141,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// The GBK-family charset a saved page declares (`<meta charset=gb2312>`), if the bytes decode
-/// cleanly in it: saved pages keep their original bytes, so the declaration is evidence, checked
-/// not trusted. Other declarations are left to detection: on short pages Big5 and single-byte
+/// in it with no more damage than a report may have: saved pages keep their original bytes, so
+/// the declaration is evidence, checked not trusted. Other declarations are left to detection: on short pages Big5 and single-byte
 /// charsets decode GBK bytes without error, wrongly.
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,24 +155,40 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     if encoding != encoding_rs::GBK && encoding != encoding_rs::GB18030 {
         return None;
     }
-    let (_, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (!had_errors).then_some(encoding)
+    let (_, undecodable) = decode_with(encoding, bytes);
+    (!too_damaged(undecodable, bytes.len())).then_some(encoding)
 }
 
-fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    // encoding_rs decodes GBK with its GB18030 decoder, so four-byte sequences survive too.
-    text.into_owned()
+/// Decode with replacement, counting the bytes replaced (encoding_rs reports each malformed
+/// sequence's length; its GB18030 decoder also serves GBK, so four-byte sequences survive).
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = |d: &encoding_rs::Decoder, n: usize| {
+        d.max_utf8_buffer_length_without_replacement(n)
+            .unwrap_or(n.saturating_mul(3))
+    };
+    let mut text = String::with_capacity(room(&decoder, bytes.len()));
+    let (mut rest, mut undecodable) = (bytes, 0usize);
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        rest = &rest[read..];
+        match result {
+            DecoderResult::InputEmpty => return (text, undecodable),
+            DecoderResult::OutputFull => text.reserve(room(&decoder, rest.len()).max(4)),
+            DecoderResult::Malformed(len, _) => {
+                undecodable += usize::from(len);
+                text.push('\u{fffd}');
+            }
+        }
+    }
 }
 
-/// Share of characters that are replacement chars or controls other than ordinary whitespace.
-fn junk_share(text: &str) -> f64 {
+/// Share of characters that are controls other than ordinary whitespace.
+fn control_share(text: &str) -> f64 {
     let (mut total, mut junk) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
-        let is_junk =
-            c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
-        junk += usize::from(is_junk);
+        junk += usize::from(c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'));
     }
     junk as f64 / total.max(1) as f64
 }
@@ -163,7 +232,11 @@ mod tests {
             ("gbk", encoded(encoding_rs::GBK)),
         ];
         for (name, bytes) in cases {
-            assert_eq!(decode(&bytes).ok().as_deref(), Some(SAMPLE), "{name}");
+            assert_eq!(
+                decode(&bytes).ok().map(|d| d.text).as_deref(),
+                Some(SAMPLE),
+                "{name}"
+            );
         }
     }
 
@@ -184,7 +257,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(utf16_without_bom(&bytes), Some(encoding));
-            assert_eq!(decode(&bytes).ok().as_deref(), Some(SAMPLE));
+            assert_eq!(decode(&bytes).ok().map(|d| d.text).as_deref(), Some(SAMPLE));
         }
         let binary: Vec<u8> = (0u8..200).map(|i| if i % 3 == 0 { 0 } else { i }).collect();
         assert_eq!(utf16_without_bom(&binary), None);
@@ -198,7 +271,7 @@ mod tests {
         let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>法治</body></html>";
         let bytes = encoding_rs::GBK.encode(page).0;
         assert_eq!(declared(&bytes), Some(encoding_rs::GBK));
-        assert_eq!(decode(&bytes).ok().as_deref(), Some(page));
+        assert_eq!(decode(&bytes).ok().map(|d| d.text).as_deref(), Some(page));
         let latin = page.replace("gb2312", "iso-8859-1");
         assert_eq!(declared(&encoding_rs::GBK.encode(&latin).0), None);
         let wrong = page.replace("gb2312", "big5");

@@ -1,0 +1,224 @@
+//! Hostile and damaged input, as a user meets it: the real binary over FIFOs, devices, damaged
+//! bytes and file names made to attack a spreadsheet or a terminal.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn fazhi(config_home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("fazhi").expect("binary is built");
+    cmd.env("FAZHI_CACHE_DIR", config_home.join("cache"));
+    cmd.env_remove("FAZHI_CONFIG");
+    cmd.env_remove("FAZHI_THEMES");
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    // A FIFO or device that was read would hang or never end: fail instead.
+    cmd.timeout(Duration::from_secs(120));
+    cmd
+}
+
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success());
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_fifo_and_a_link_to_dev_zero_are_reported_beside_a_good_report() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::copy(
+        "seeds/002_58b9b4adb4171f74.txt",
+        dir.path().join("good.txt"),
+    )
+    .expect("copy");
+    mkfifo(&dir.path().join("x.txt"));
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).expect("symlink");
+
+    let out = run(fazhi(home.path()).arg("indicators").arg(dir.path()));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let folder = dir.path().display();
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {folder}/x.txt: not a regular file (fifo)\n"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {folder}/zero.txt: not a regular file (character device)\n"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.is_empty(), "the good report's indicators");
+
+    // Given alone, the FIFO is reported and nothing loads: exit code 1.
+    let out = run(fazhi(home.path())
+        .arg("parse")
+        .arg(dir.path().join("x.txt")));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("not a regular file (fifo)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("no report could be loaded"));
+}
+
+#[test]
+fn the_size_limit_comes_from_the_config() {
+    let home = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(home.path().join("fazhi")).expect("config folder");
+    fs::write(
+        home.path().join("fazhi/config.toml"),
+        "max_file_bytes = 1000\n",
+    )
+    .expect("config");
+    let seed = "seeds/002_58b9b4adb4171f74.txt";
+    let out = run(fazhi(home.path()).arg("parse").arg(seed));
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains(&format!(
+            "fazhi: {seed}: larger than the 1000 bytes limit\n"
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_damaged_report_loads_with_a_warning() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").expect("seed");
+    let middle = (text.len() / 2..)
+        .find(|&i| text.is_char_boundary(i))
+        .expect("a char boundary");
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(middle, 0xff);
+    let damaged = dir.path().join("damaged.txt");
+    fs::write(&damaged, &bytes).expect("write");
+
+    let clean = run(fazhi(home.path())
+        .arg("indicators")
+        .arg("seeds/002_58b9b4adb4171f74.txt"));
+    // Twice: the second run would read the parse cache, and must still warn.
+    for _ in 0..2 {
+        let out = run(fazhi(home.path()).arg("indicators").arg(&damaged));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(
+            out.stderr,
+            format!(
+                "fazhi: {}: 1 byte could not be decoded (shown as \u{fffd})\n",
+                damaged.display()
+            )
+        );
+        assert_eq!(out.stdout.lines().count(), clean.stdout.lines().count());
+    }
+}
+
+/// Every cell of a CSV (BOM stripped) that a spreadsheet would run as a formula.
+fn formula_cells(csv_text: &str) -> Vec<String> {
+    let body = csv_text.strip_prefix('\u{feff}').expect("a BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut bad = Vec::new();
+    for record in reader.records() {
+        for cell in record.expect("valid CSV").iter() {
+            let head = cell.trim_start();
+            let number = head.trim_start_matches(['-', '+']).parse::<f64>().is_ok();
+            if head.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number {
+                bad.push(cell.to_string());
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn csv_cells_never_run_as_formulas_and_names_never_drive_the_terminal() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The classic payload holds a slash, so on Unix it is a folder `=cmd|' ` and a file in it,
+    // named on the command line by the relative path the CSV repeats.
+    let formula = "=cmd|' /C calc'!A0.txt";
+    let escape = "evil\u{1b}[2J\u{1b}]0;pwned\u{7}.txt";
+    fs::create_dir(dir.path().join("=cmd|' ")).expect("folder");
+    fs::copy("seeds/002_58b9b4adb4171f74.txt", dir.path().join(formula)).expect("copy");
+    fs::copy("seeds/003_bb4ad8a10e880eeb.txt", dir.path().join(escape)).expect("copy");
+    let commands: [&[&str]; 6] = [
+        &["indicators", "--csv"],
+        &["indicators", "--matrix", "--csv"],
+        &["themes", "--csv"],
+        &["indicators"],
+        &["outline"],
+        &["check"],
+    ];
+    for args in commands {
+        let out = run(fazhi(home.path())
+            .current_dir(dir.path())
+            .args(args)
+            .args([formula, escape]));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!stream.contains('\u{1b}'), "{args:?}: {stream}");
+            assert!(!stream.contains('\u{7}'), "{args:?}: {stream}");
+        }
+        if args.contains(&"--csv") {
+            assert_eq!(formula_cells(&out.stdout), Vec::<String>::new(), "{args:?}");
+        }
+    }
+    let csv = run(fazhi(home.path())
+        .current_dir(dir.path())
+        .args(["themes", "--csv", formula, escape]))
+    .stdout;
+    assert!(csv.contains("\r\n'=cmd|' /C calc'!A0.txt,"), "{csv}");
+    assert!(csv.contains("\r\nevil.txt,"), "{csv}");
+}
+
+/// A report of thousands of figures: its count is shown whole in the dashboard's list.
+#[test]
+fn the_report_list_shows_an_indicator_count_of_four_digits() {
+    use fazhi::tui::{Action, App, render, update};
+    use fazhi_core::analyse::themes::Taxonomy;
+    use fazhi_core::corpus::Corpus;
+
+    let loaded = Corpus::load(
+        &["seeds/002_58b9b4adb4171f74.txt".into()],
+        Taxonomy::embedded().into(),
+        None,
+    );
+    let mut report = loaded.reports.into_iter().next().expect("seed loads");
+    let one = report.indicators.first().cloned().expect("an indicator");
+    report.indicators.resize(1234, one);
+    let corpus = Corpus::from_reports(vec![report], Taxonomy::embedded().into());
+    let mut app = App::new(corpus, fazhi::tui::settings::Settings::default());
+    update(&mut app, Action::Resize(100, 30));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(" 1234 "), "{screen}");
+}
