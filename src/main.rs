@@ -11,10 +11,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use fazhi::config::Config;
 use fazhi_core::analyse::matrix::Matrix;
 use fazhi_core::analyse::themes::Taxonomy;
-use fazhi_core::cache::Cache;
 use fazhi_core::corpus::Corpus;
 use fazhi_core::export as cli;
 use fazhi_core::model::Report;
+use fazhi_core::store::Store;
 
 /// Read and compare Chinese local governments' annual reports on rule-of-law government
 /// building (法治政府建设年度报告). With no subcommand, opens the dashboard.
@@ -23,7 +23,7 @@ use fazhi_core::model::Report;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Parse every file afresh, neither reading nor writing the parse cache.
+    /// Parse every file afresh, neither reading nor writing the corpus store.
     #[arg(long, global = true)]
     no_cache: bool,
     /// Report files or folders to open in the dashboard (default: the configured folders, else
@@ -75,6 +75,15 @@ enum Command {
         /// JSON array, one object per report.
         #[arg(long)]
         json: bool,
+        /// Report files or folders. None: the embedded seed reports.
+        paths: Vec<PathBuf>,
+    },
+    /// Write the reports to a SQLite database for pandas, R or DuckDB: tables reports, sections,
+    /// indicators, theme_shares and the full-text index report_words (schema in README.md).
+    Export {
+        /// The database file to write (replaced if it exists).
+        #[arg(long, value_name = "FILE")]
+        sqlite: PathBuf,
         /// Report files or folders. None: the embedded seed reports.
         paths: Vec<PathBuf>,
     },
@@ -131,7 +140,8 @@ fn main() -> ExitCode {
 /// What every command loads reports with, built once from the configuration.
 struct Loader {
     taxonomy: Arc<Taxonomy>,
-    cache: Option<Cache>,
+    /// The corpus store, unless `--no-cache` or there is no cache folder.
+    cache: Option<Store>,
     /// The configured report folders, used when no path is given.
     folders: Vec<PathBuf>,
     max_file_bytes: u64,
@@ -140,10 +150,22 @@ struct Loader {
 impl Loader {
     fn new(config: &Config, no_cache: bool) -> Result<Loader> {
         let taxonomy = Arc::new(config.library.taxonomy()?);
-        let cache = if no_cache {
-            None
-        } else {
-            config.library.cache(&taxonomy)
+        let cache = match config.library.store(&taxonomy).filter(|_| !no_cache) {
+            None => None,
+            Some(Ok((store, notice))) => {
+                if let Some(notice) = notice {
+                    eprintln!("fazhi: {}", fazhi_core::sanitize::for_terminal(&notice));
+                }
+                Some(store)
+            }
+            // The store only saves time: without it everything is parsed afresh.
+            Some(Err(e)) => {
+                eprintln!(
+                    "fazhi: {} (parsing without the store)",
+                    fazhi_core::sanitize::for_terminal(&e.to_string())
+                );
+                None
+            }
         };
         Ok(Loader {
             taxonomy,
@@ -203,6 +225,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Outline { paths }
         | Command::Indicators { paths, .. }
         | Command::Themes { paths, .. }
+        | Command::Export { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
         Command::Diff { .. } => Vec::new(),
     };
@@ -238,6 +261,15 @@ fn run(args: Cli) -> Result<ExitCode> {
             } else {
                 cli::matrix_text(&reports, &matrix)
             }
+        }
+        Command::Export { sqlite, .. } => {
+            fazhi_core::store::export_sqlite(&sqlite, &corpus.reports, corpus.taxonomy())?;
+            eprintln!(
+                "fazhi: {} reports written to {}",
+                corpus.reports.len(),
+                fazhi_core::sanitize::for_terminal(&sqlite.to_string_lossy())
+            );
+            String::new()
         }
         Command::Themes { csv, json, .. } => {
             let taxonomy = corpus.taxonomy();

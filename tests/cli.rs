@@ -529,3 +529,61 @@ fn a_users_themes_file_reaches_the_parse() {
         "{rows}"
     );
 }
+
+#[test]
+fn export_writes_a_database_researchers_can_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reports.sqlite");
+    fazhi()
+        .args(["export", "--sqlite"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("5 reports written"));
+    let db = rusqlite::Connection::open(&file).unwrap();
+    let (place, value): (String, f64) = db
+        .query_row(
+            "SELECT r.locality, i.value FROM indicators i JOIN reports r ON r.id = i.report
+             WHERE i.canonical = 'disputes.mediated' AND r.locality = '泾源县'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((place.as_str(), value), ("泾源县", 930.0));
+    let by_level: i64 = db
+        .query_row(
+            "SELECT count(*) FROM reports WHERE level = 'township'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(by_level, 2);
+}
+
+#[test]
+fn a_damaged_store_is_reported_once_and_rebuilt() {
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(
+        cache.path().join("corpus.sqlite3"),
+        b"garbage, not a database",
+    )
+    .unwrap();
+    let run = || {
+        fazhi()
+            .env("FAZHI_CACHE_DIR", cache.path())
+            .args(["outline", "seeds/002_58b9b4adb4171f74.txt"])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success());
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(stderr.contains("set aside"), "{stderr}");
+    let second = run();
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).is_empty());
+    assert_eq!(
+        first.stdout, second.stdout,
+        "the stored parse reads back the same"
+    );
+}

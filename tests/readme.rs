@@ -72,3 +72,27 @@ fn the_themes_example_extends_the_taxonomy() {
     let t = Taxonomy::with_user_file(example).unwrap();
     assert!(t.get("ecology").is_some());
 }
+
+#[test]
+fn the_sql_examples_run_on_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("reports.sqlite");
+    let corpus = fazhi_core::corpus::Corpus::embedded(Taxonomy::embedded().into());
+    fazhi_core::store::export_sqlite(&file, &corpus.reports, corpus.taxonomy()).unwrap();
+    let db = rusqlite::Connection::open(&file).unwrap();
+    let sql = blocks(&readme(), "sql");
+    let queries: Vec<&str> = sql
+        .iter()
+        .flat_map(|b| b.split(';'))
+        .filter(|q| {
+            q.lines()
+                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with("--"))
+        })
+        .collect();
+    assert!(queries.len() >= 2, "two example queries");
+    for q in queries {
+        let mut stmt = db.prepare(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        let rows = stmt.query_map([], |_| Ok(())).unwrap().count();
+        assert!(rows > 0, "{q} returns rows on the seeds");
+    }
+}

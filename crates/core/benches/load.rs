@@ -103,7 +103,8 @@ fn main() {
     });
     assert_eq!(loaded, n, "every synthetic report loads");
     let cache_dir = tempfile::tempdir().expect("temp dir");
-    let cache = fazhi_core::cache::Cache::at(cache_dir.path(), &taxonomy).expect("cache dir");
+    let (cache, _) =
+        fazhi_core::store::Store::open(cache_dir.path(), &taxonomy).expect("a store opens");
     let folder = [dir.path().to_path_buf()];
     let _ = Corpus::load(&folder, taxonomy.clone(), Some(&cache));
     let warm = time(|| {

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::analyse::themes::Taxonomy;
-use crate::cache::{self, Cache};
 use crate::ingest;
 use crate::model::{Report, Span};
 use crate::parse;
 use crate::seeds;
+use crate::store::{self, Store};
 use crate::text::segment;
 
 /// A file that could not be loaded, and why: reported, never fatal.
@@ -77,7 +77,7 @@ impl Corpus {
     /// `cache` (when given) so unchanged files are parsed once. Unreadable or unparsable files,
     /// and anything but a regular file, become [`LoadProblem`]s; the rest load. Files larger
     /// than [`ingest::DEFAULT_MAX_FILE_BYTES`] are refused.
-    pub fn load(paths: &[PathBuf], taxonomy: Arc<Taxonomy>, cache: Option<&Cache>) -> Corpus {
+    pub fn load(paths: &[PathBuf], taxonomy: Arc<Taxonomy>, cache: Option<&Store>) -> Corpus {
         Corpus::load_limited(paths, taxonomy, cache, ingest::DEFAULT_MAX_FILE_BYTES)
     }
 
@@ -85,7 +85,7 @@ impl Corpus {
     pub fn load_limited(
         paths: &[PathBuf],
         taxonomy: Arc<Taxonomy>,
-        cache: Option<&Cache>,
+        cache: Option<&Store>,
         max_file_bytes: u64,
     ) -> Corpus {
         let mut files = Vec::new();
@@ -254,7 +254,8 @@ pub fn section_at(report: &Report, offset: usize) -> Vec<usize> {
     best
 }
 
-fn words_of(text: &str) -> Vec<(String, u32)> {
+/// Every jieba word of `text` with its byte offset: the search index's input.
+pub fn words_of(text: &str) -> Vec<(String, u32)> {
     segment::words(text)
         .into_iter()
         .map(|(at, w)| (w.to_string(), at as u32))
@@ -276,7 +277,7 @@ fn load_with_words(
     bytes: &[u8],
     source: &str,
     taxonomy: &Taxonomy,
-    cache: Option<&Cache>,
+    cache: Option<&Store>,
 ) -> Loaded {
     if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
         let mut report = entry.report;
@@ -285,11 +286,11 @@ fn load_with_words(
     }
     let (report, warning) = load_checked(bytes, source, taxonomy)?;
     let words = words_of(&report.text);
-    let entry = cache::Entry { report, words };
+    let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).
     if let Some(c) = cache.filter(|_| warning.is_none()) {
-        c.put(bytes, &entry);
+        c.put(bytes, &entry, taxonomy);
     }
     Ok((entry.report, entry.words, warning))
 }

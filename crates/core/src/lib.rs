@@ -8,7 +8,6 @@
 //! the `fazhi` crate (CLI and dashboard) decide where those come from.
 
 pub mod analyse;
-pub mod cache;
 pub mod check;
 pub mod contract;
 pub mod corpus;
@@ -20,4 +19,5 @@ pub mod parse;
 pub mod sanitize;
 pub mod seeds;
 pub mod settings;
+pub mod store;
 pub mod text;

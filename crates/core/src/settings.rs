@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analyse::themes::Taxonomy;
-use crate::cache::Cache;
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -68,11 +68,15 @@ impl Settings {
         })
     }
 
-    /// The parse cache for reports scored with `taxonomy`, if a folder is set and usable.
-    pub fn cache(&self, taxonomy: &Taxonomy) -> Option<Cache> {
+    /// The corpus store for reports scored with `taxonomy`, if a folder is set; with the notice
+    /// to show when a damaged store had to be set aside.
+    pub fn store(
+        &self,
+        taxonomy: &Taxonomy,
+    ) -> Option<Result<(Store, Option<String>), StoreError>> {
         self.cache_dir
             .as_deref()
-            .and_then(|dir: &Path| Cache::at(dir, taxonomy))
+            .map(|dir: &Path| Store::open(dir, taxonomy))
     }
 }
 
