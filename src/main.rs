@@ -4,6 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -11,10 +13,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use fazhi::config::Config;
 use fazhi_core::analyse::matrix::Matrix;
 use fazhi_core::analyse::themes::Taxonomy;
-use fazhi_core::corpus::Corpus;
+use fazhi_core::corpus::{Corpus, Progress, Streamed};
 use fazhi_core::export as cli;
 use fazhi_core::model::Report;
 use fazhi_core::store::Store;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Read and compare Chinese local governments' annual reports on rule-of-law government
 /// building (法治政府建设年度报告). With no subcommand, opens the dashboard.
@@ -181,12 +184,16 @@ impl Loader {
         let corpus = if paths.is_empty() {
             Corpus::embedded(Arc::clone(&self.taxonomy))
         } else {
-            Corpus::load_limited(
+            let bar = LoadBar::new();
+            let corpus = Corpus::load_with_progress(
                 paths,
                 Arc::clone(&self.taxonomy),
                 self.cache.as_ref(),
                 self.max_file_bytes,
-            )
+                &|p| bar.update(p),
+            );
+            bar.finish();
+            corpus
         };
         for problem in corpus.problems.iter().chain(&corpus.warnings) {
             eprintln!("fazhi: {problem}");
@@ -201,6 +208,48 @@ impl Loader {
         } else {
             paths
         })
+    }
+}
+
+/// A progress bar on stderr for a load that takes more than a second, on a terminal only.
+struct LoadBar {
+    bar: ProgressBar,
+    start: Instant,
+    shown: AtomicBool,
+}
+
+impl LoadBar {
+    fn new() -> LoadBar {
+        LoadBar {
+            bar: ProgressBar::hidden(),
+            start: Instant::now(),
+            shown: AtomicBool::new(false),
+        }
+    }
+
+    fn update(&self, p: Progress<'_>) {
+        if !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() > Duration::from_secs(1)
+            && std::io::stderr().is_terminal()
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_length(p.total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} eta {eta} {wide_msg}")
+            {
+                self.bar.set_style(style);
+            }
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        self.bar.set_position(p.done as u64);
+        let name = p.file.file_name().map(|n| n.to_string_lossy());
+        self.bar.set_message(fazhi_core::sanitize::for_terminal(
+            &name.unwrap_or_default(),
+        ));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
     }
 }
 
@@ -219,6 +268,11 @@ fn run(args: Cli) -> Result<ExitCode> {
     } = &command
     {
         return diff(&loader, a, b, theme.as_deref(), *format, search);
+    }
+    if let Command::Parse { paths, .. } = &command
+        && !paths.is_empty()
+    {
+        return parse_streaming(&loader, paths);
     }
     let paths = match &command {
         Command::Parse { paths, .. }
@@ -390,6 +444,48 @@ fn diff(
         }
     };
     write_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fazhi parse --json PATH...`: each report printed as soon as it and those before it are parsed,
+/// so memory stays flat however many reports there are.
+fn parse_streaming(loader: &Loader, paths: &[PathBuf]) -> Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    let mut printed = 0usize;
+    let mut failed: Option<std::io::Error> = None;
+    let mut write = |text: &str, failed: &mut Option<std::io::Error>| {
+        if failed.is_none()
+            && let Err(e) = stdout.write_all(text.as_bytes())
+        {
+            *failed = Some(e);
+        }
+    };
+    write("[", &mut failed);
+    Corpus::stream(
+        paths,
+        &loader.taxonomy,
+        loader.cache.as_ref(),
+        loader.max_file_bytes,
+        |item| match item {
+            Streamed::Report(report) => {
+                let lead = if printed == 0 { "\n" } else { ",\n" };
+                write(lead, &mut failed);
+                write(&cli::parse_json_element(&report), &mut failed);
+                printed += 1;
+            }
+            Streamed::Problem(p) | Streamed::Warning(p) => eprintln!("fazhi: {p}"),
+        },
+    );
+    write(if printed == 0 { "]\n" } else { "\n]\n" }, &mut failed);
+    match failed {
+        // A closed pipe (`fazhi parse | head`) is not an error worth a message.
+        Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
+    }
+    if printed == 0 {
+        eprintln!("fazhi: no report could be loaded");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -587,3 +587,45 @@ fn a_damaged_store_is_reported_once_and_rebuilt() {
         "the stored parse reads back the same"
     );
 }
+
+#[test]
+fn parse_json_of_files_streams_the_same_reports_as_a_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["000_0fd57f03c9fbaff9.txt", "003_bb4ad8a10e880eeb.txt"] {
+        fs::copy(format!("seeds/{name}"), dir.path().join(name)).unwrap();
+    }
+    // The same text twice: reported as a duplicate, printed once.
+    fs::copy(
+        "seeds/003_bb4ad8a10e880eeb.txt",
+        dir.path().join("zz-copy.txt"),
+    )
+    .unwrap();
+    let out = fazhi()
+        .args(["parse", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let streamed: Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    let streamed = streamed.as_array().unwrap();
+    assert_eq!(streamed.len(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("zz-copy.txt: same text"));
+    let embedded = parse_json(&[]);
+    for r in streamed {
+        let name = r["source"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let twin = embedded
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["source"].as_str().unwrap().ends_with(&name))
+            .unwrap();
+        assert_eq!(r["indicators"], twin["indicators"], "{name}");
+        assert_eq!(r["sections"], twin["sections"], "{name}");
+    }
+}

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -59,6 +60,24 @@ pub struct Corpus {
     words: HashMap<String, Vec<(u32, u32)>>,
 }
 
+/// How far a load is: `done` files of `total`, the last one `file`.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub file: &'a Path,
+}
+
+/// What [`Corpus::stream`] hands over, in the order of the files.
+#[derive(Debug)]
+pub enum Streamed {
+    Report(Box<Report>),
+    /// A file that could not be loaded (or a duplicate).
+    Problem(LoadProblem),
+    /// A report that loaded damaged; its report follows.
+    Warning(LoadProblem),
+}
+
 /// One loaded file: its report, its words with byte offsets (the search index's input), and a
 /// warning if it loaded damaged.
 type Loaded = Result<(Report, Vec<(String, u32)>, Option<LoadProblem>), LoadProblem>;
@@ -88,28 +107,77 @@ impl Corpus {
         cache: Option<&Store>,
         max_file_bytes: u64,
     ) -> Corpus {
-        let mut files = Vec::new();
-        let mut problems = Vec::new();
-        for path in paths {
-            collect_files(path, &mut files, &mut problems);
-        }
+        Corpus::load_with_progress(paths, taxonomy, cache, max_file_bytes, &|_| {})
+    }
+
+    /// As [`Corpus::load_limited`], telling `progress` after each file (files done of all, and
+    /// the file) so a face can show how far loading is.
+    pub fn load_with_progress(
+        paths: &[PathBuf],
+        taxonomy: Arc<Taxonomy>,
+        cache: Option<&Store>,
+        max_file_bytes: u64,
+        progress: &(dyn Fn(Progress<'_>) + Sync),
+    ) -> Corpus {
+        let (files, mut problems) = files_of(paths);
+        let done = AtomicUsize::new(0);
         let loaded: Vec<Loaded> = files
             .par_iter()
             .map(|path| {
-                let source = path.to_string_lossy().into_owned();
-                match ingest::read_file(path, max_file_bytes) {
-                    Ok(bytes) => load_with_words(&bytes, &source, &taxonomy, cache),
-                    Err(e) => Err(LoadProblem {
-                        source,
-                        reason: e.to_string(),
-                    }),
-                }
+                let loaded = load_file(path, &taxonomy, cache, max_file_bytes);
+                progress(Progress {
+                    done: done.fetch_add(1, Ordering::Relaxed) + 1,
+                    total: files.len(),
+                    file: path,
+                });
+                loaded
             })
             .collect();
         let mut corpus = Corpus::from_loaded(loaded, taxonomy);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
+    }
+
+    /// Load files and folders as [`Corpus::load_limited`] does, but hand each report (or the
+    /// problem that kept it out, or its warning) to `each` in the order of the files as soon as it
+    /// and those before it are parsed, holding only a window of reports and building no search
+    /// index: how `parse --json` prints a corpus of any size in flat memory. A report with the same
+    /// text as one handed over before is a problem, as in a corpus.
+    pub fn stream(
+        paths: &[PathBuf],
+        taxonomy: &Taxonomy,
+        cache: Option<&Store>,
+        max_file_bytes: u64,
+        mut each: impl FnMut(Streamed),
+    ) {
+        let (files, problems) = files_of(paths);
+        for problem in problems {
+            each(Streamed::Problem(problem));
+        }
+        let mut seen = HashSet::new();
+        // Enough files at a time to keep every core busy, few enough to keep memory flat.
+        let window = rayon::current_num_threads() * 16;
+        for chunk in files.chunks(window.max(1)) {
+            let loaded: Vec<Loaded> = chunk
+                .par_iter()
+                .map(|path| load_file(path, taxonomy, cache, max_file_bytes))
+                .collect();
+            for result in loaded {
+                match result {
+                    Ok((report, _, _)) if !seen.insert(report.hash.clone()) => {
+                        each(Streamed::Problem(duplicate(&report)));
+                    }
+                    Ok((report, _, warning)) => {
+                        if let Some(w) = warning {
+                            each(Streamed::Warning(w));
+                        }
+                        each(Streamed::Report(Box::new(report)));
+                    }
+                    Err(problem) => each(Streamed::Problem(problem)),
+                }
+            }
+        }
     }
 
     /// Build a corpus from already parsed reports (de-duplicated, indexed).
@@ -135,10 +203,7 @@ impl Corpus {
         for result in results {
             match result {
                 Ok((report, _, _)) if !seen.insert(report.hash.clone()) => {
-                    problems.push(LoadProblem {
-                        source: report.source.clone(),
-                        reason: "same text as a report already loaded (skipped)".into(),
-                    })
+                    problems.push(duplicate(&report))
                 }
                 Ok((report, words, warning)) => {
                     reports.push(report);
@@ -270,6 +335,42 @@ fn index_words(per_report: Vec<Vec<(String, u32)>>) -> HashMap<String, Vec<(u32,
         }
     }
     words
+}
+
+/// The report files under `paths` (folders read recursively, in file-name order), and what could
+/// not be listed.
+fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files, &mut problems);
+    }
+    (files, problems)
+}
+
+/// Read one file within the size limit and load it.
+fn load_file(
+    path: &Path,
+    taxonomy: &Taxonomy,
+    cache: Option<&Store>,
+    max_file_bytes: u64,
+) -> Loaded {
+    let source = path.to_string_lossy().into_owned();
+    match ingest::read_file(path, max_file_bytes) {
+        Ok(bytes) => load_with_words(&bytes, &source, taxonomy, cache),
+        Err(e) => Err(LoadProblem {
+            source,
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// The problem of a report whose text is already loaded.
+fn duplicate(report: &Report) -> LoadProblem {
+    LoadProblem {
+        source: report.source.clone(),
+        reason: "same text as a report already loaded (skipped)".into(),
+    }
 }
 
 /// Parse one file's bytes (or take them from the cache) with the words of its text.

@@ -19,6 +19,17 @@ pub fn parse_json(reports: &[&Report]) -> String {
     serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// One report of `fazhi parse --json` as an element of its array: pretty JSON indented by two
+/// spaces, so reports printed one at a time make the same text as [`parse_json`].
+pub fn parse_json_element(report: &Report) -> String {
+    let json = serde_json::to_string_pretty(&ReportJson::of(report))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `fazhi outline`: the section tree as indented text, with each section's part and themes.
 pub fn outline_text(report: &Report) -> String {
     let mut out = String::new();
