@@ -38,7 +38,7 @@ pub struct Labels {
     /// Indexed by [`Scope`], in the order of `Scope::ALL`.
     pub scope_names: [&'static str; Scope::ALL.len()],
     /// Pair kinds: aligned, moved, only A, only B.
-    pub pair_kinds: [&'static str; 4],
+    pub pair_kinds: [&'static str; 5],
     pub compare: &'static str,
     pub all_themes: &'static str,
     pub first_theme: &'static str,
@@ -102,7 +102,7 @@ pub const ZH: Labels = Labels {
         "弹窗",
         "输入",
     ],
-    pair_kinds: ["对齐", "移动", "仅A", "仅B"],
+    pair_kinds: ["对齐", "移动", "仅A", "仅B", "并列"],
     compare: "对比",
     all_themes: "全部主题",
     first_theme: "多选时按第一个",
@@ -165,7 +165,7 @@ pub const EN: Labels = Labels {
         "popups",
         "typing",
     ],
-    pair_kinds: ["aligned", "moved", "only A", "only B"],
+    pair_kinds: ["aligned", "moved", "only A", "only B", "side by side"],
     compare: "Compare",
     all_themes: "all themes",
     first_theme: "first of those picked",

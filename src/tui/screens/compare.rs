@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Comparison, Pair, compare};
 use fazhi_core::analyse::diff::OpKind;
 use fazhi_core::analyse::matrix::{SideBySide, side_by_side};
@@ -183,7 +184,7 @@ pub fn differs(pair: &Pair) -> bool {
 /// An unmatched side is not marked word by word: its band header already says it stands alone.
 fn sides(pair: &Pair) -> [SideText; 2] {
     let mut out: [SideText; 2] = Default::default();
-    let paired = pair.a.is_some() && pair.b.is_some();
+    let paired = pair.a.is_some() && pair.b.is_some() && pair.kind != LinkKind::Beside;
     for op in &pair.ops {
         let targets: &[usize] = match op.op {
             OpKind::Equal => &[0, 1],
@@ -373,7 +374,6 @@ impl Component for CompareScreen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fazhi_core::analyse::align::LinkKind;
     use fazhi_core::analyse::diff::Op;
 
     fn pair(a: bool, b: bool, ops: Vec<Op>) -> Pair {
@@ -381,6 +381,7 @@ mod tests {
             section: Vec::new(),
             heading: None,
             text: String::new(),
+            part: fazhi_core::model::Part::Other,
             unit: 0,
             span: Span::default(),
         };

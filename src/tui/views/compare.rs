@@ -276,8 +276,8 @@ fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
     let heading = |side: &Option<PairSide>, room: usize| {
         let h = side
             .as_ref()
-            .and_then(|s| s.heading.as_deref())
-            .map_or_else(|| l.preamble.to_string(), for_terminal);
+            .and_then(PairSide::display_heading)
+            .map_or_else(|| l.preamble.to_string(), |h| for_terminal(&h));
         fit_width(&h, room)
     };
     let room = width.saturating_sub(16) / 2;
@@ -292,6 +292,12 @@ fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
         ),
         LinkKind::OnlyA => format!("{} · {}", kind(2), heading(&pair.a, 2 * room)),
         LinkKind::OnlyB => format!("{} · {}", kind(3), heading(&pair.b, 2 * room)),
+        LinkKind::Beside => format!(
+            "{} · {} | {}",
+            kind(4),
+            heading(&pair.a, room),
+            heading(&pair.b, room)
+        ),
     };
     fit_width(&text, width)
 }
