@@ -143,8 +143,11 @@ fn assert_bands_sound(c: &Comparison, na: usize, nb: usize) {
     );
 }
 
-/// The unit pairs of both readings, as (A's unit, B's unit), sorted.
-fn unit_pairs(c: &Comparison) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+/// (A's unit, B's unit) of each pair, sorted.
+type UnitPairs = Vec<(usize, usize)>;
+
+/// The unit pairs of both readings.
+fn unit_pairs(c: &Comparison) -> (UnitPairs, UnitPairs) {
     let of = |rows: &mut dyn Iterator<Item = &fazhi_core::analyse::compare::Pair>| {
         let mut v: Vec<(usize, usize)> = rows
             .filter(|p| p.kind != LinkKind::Beside)
