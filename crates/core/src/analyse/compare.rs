@@ -5,6 +5,8 @@
 mod render;
 mod units;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -241,7 +243,12 @@ pub fn compare_with(
     };
     let pairs: Vec<Pair> = links
         .par_iter()
-        .map(|l| make_pair(l, &units_a, &units_b))
+        .map(|l| make_pair(l, &units_a, &units_b, &HashMap::new()))
+        .collect();
+    // Most pairs of the bands are pairs of the in-order reading too: diffed once.
+    let diffed: HashMap<(usize, usize), &[Op]> = pairs
+        .iter()
+        .filter_map(|p| Some(((p.a.as_ref()?.unit, p.b.as_ref()?.unit), p.ops.as_slice())))
         .collect();
     let bands: Vec<Band> = band_links(first, second, |i, j| m.get(i, j), taxonomy, theme)
         .into_iter()
@@ -263,7 +270,7 @@ pub fn compare_with(
                 },
                 rows: links
                     .par_iter()
-                    .map(|l| make_pair(l, &units_a, &units_b))
+                    .map(|l| make_pair(l, &units_a, &units_b, &diffed))
                     .collect(),
                 units_a: units_a_n,
                 units_b: units_b_n,
@@ -353,8 +360,14 @@ fn foreign(report: &Report, other: &Report, places: PlaceFinder) -> Vec<ForeignP
         .collect()
 }
 
-/// A row from a link: the two sides and the word-level ops that rebuild them.
-fn make_pair(l: &Link, units_a: &[Unit], units_b: &[Unit]) -> Pair {
+/// A row from a link: the two sides and the word-level ops that rebuild them (taken from
+/// `diffed` when that pair of units was diffed already).
+fn make_pair(
+    l: &Link,
+    units_a: &[Unit],
+    units_b: &[Unit],
+    diffed: &HashMap<(usize, usize), &[Op]>,
+) -> Pair {
     let sa = l.a.map(|i| PairSide::of(units_a, i));
     let sb = l.b.map(|j| PairSide::of(units_b, j));
     let ops = match (&sa, &sb) {
@@ -363,7 +376,10 @@ fn make_pair(l: &Link, units_a: &[Unit], units_b: &[Unit]) -> Pair {
             Op::new(OpKind::Delete, x.text.clone()),
             Op::new(OpKind::Insert, y.text.clone()),
         ],
-        (Some(x), Some(y)) => diff(&x.text, &y.text),
+        (Some(x), Some(y)) => match diffed.get(&(x.unit, y.unit)) {
+            Some(ops) => ops.to_vec(),
+            None => diff(&x.text, &y.text),
+        },
         (Some(x), None) => vec![Op::new(OpKind::Delete, x.text.clone())],
         (None, Some(y)) => vec![Op::new(OpKind::Insert, y.text.clone())],
         (None, None) => Vec::new(),
