@@ -24,7 +24,6 @@ use crate::analyse::similarity::matrix;
 use crate::analyse::themes::Taxonomy;
 use crate::corpus::section_at;
 use crate::model::{Locality, Part, Report, Span};
-use units::is_own_band;
 
 /// Which report a side is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -396,11 +395,14 @@ fn make_pair(
 /// The band a unit goes to: its part's, when the part has a band; else its strongest theme's
 /// (the filtered theme, when the comparison is narrowed to one); else the rest.
 fn band_of(u: &Unit, taxonomy: &Taxonomy, theme: Option<&str>) -> BandKey {
-    match u.part {
-        Part::Problems => return BandKey::Part(0, Part::Problems),
-        Part::Plans => return BandKey::Part(1, Part::Plans),
-        Part::Duty => return BandKey::Part(2, Part::Duty),
-        _ => debug_assert!(!is_own_band(u.part)),
+    let rank = match u.part {
+        Part::Problems => Some(0),
+        Part::Plans => Some(1),
+        Part::Duty => Some(2),
+        Part::Achievements | Part::Other => None,
+    };
+    if let Some(rank) = rank {
+        return BandKey::Part(rank, u.part);
     }
     theme
         .or(u.themes.main())

@@ -23,8 +23,9 @@ pub struct Unit {
     pub part: Part,
 }
 
-/// Parts that name a band of their own whatever a unit's theme.
-pub fn is_own_band(part: Part) -> bool {
+/// Parts that name a band of their own whatever a unit's theme (see `band_of` in the comparison),
+/// and that the sections under them inherit.
+fn is_own_band(part: Part) -> bool {
     matches!(part, Part::Problems | Part::Plans | Part::Duty)
 }
 
