@@ -15,7 +15,7 @@ use crate::tui::shared::Shared;
 use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Band, Pair, PairSide, Reading};
 use fazhi_core::analyse::matrix::SideBySide;
-use fazhi_core::model::{format_number, format_qualified};
+use fazhi_core::model::{Part, format_number, format_qualified};
 use fazhi_core::sanitize::for_terminal;
 
 /// Eighths of a cell, for bars finer than whole cells.
@@ -224,19 +224,24 @@ fn position(shared: &Shared, view: &CompareView) -> String {
     out
 }
 
-/// A band's name as shown: a theme in the interface's language, a part as the library names it.
+/// A band's name as shown: the library's (Chinese) name, or in English the theme's English name,
+/// the part's name, or "other".
 fn band_name(shared: &Shared, band: &Band) -> String {
+    if !shared.config.english() {
+        return band.name.clone();
+    }
     let theme = band
         .theme
         .as_deref()
         .and_then(|id| shared.corpus.taxonomy().get(id));
-    match theme {
-        Some(t) if shared.config.english() => t.en.clone(),
-        _ => band.name.clone(),
+    match (theme, band.part) {
+        (Some(t), _) => t.en.clone(),
+        (None, Some(part)) => part.as_str().to_string(),
+        (None, None) => Part::Other.as_str().to_string(),
     }
 }
 
-/// "执法 · 健全行政执法工作体系 · A 4 · B 未涉及".
+/// "健全行政执法工作体系 · A 4 · B 未涉及".
 fn band_header(shared: &Shared, band: &Band, width: usize) -> String {
     let l = shared.labels();
     let count = |n: usize| {
