@@ -300,6 +300,60 @@ fn diff_by_locality_names_gives_the_json_contract() {
             assert_eq!(join("insert"), p["b"]["text"].as_str().unwrap());
         }
     }
+    // The banded reading: every unit in one band, each band named, its rows rebuilt by ops.
+    assert!(["bands", "aligned"].contains(&c["reading"].as_str().unwrap()));
+    let bands = c["bands"].as_array().unwrap();
+    assert!(!bands.is_empty());
+    let units = |side: &str, rows: &mut dyn Iterator<Item = &Value>| {
+        rows.filter(|r| !r[side].is_null()).count()
+    };
+    let mut in_bands = [0, 0];
+    for band in bands {
+        assert!(band["name"].is_string());
+        let rows = band["rows"].as_array().unwrap();
+        for (k, side) in ["a", "b"].into_iter().enumerate() {
+            let n = units(side, &mut rows.iter());
+            assert_eq!(band[format!("units_{side}")], n);
+            in_bands[k] += n;
+        }
+    }
+    for (k, side) in ["a", "b"].into_iter().enumerate() {
+        let in_pairs = units(side, &mut pairs.iter());
+        assert_eq!(
+            in_bands[k], in_pairs,
+            "{side}: every unit once in the bands too"
+        );
+    }
+}
+
+/// The shared share `fazhi diff` prints, as written ("0.9%").
+fn printed_share(a: &str, b: &str) -> String {
+    let out = fazhi().args(["diff", a, b]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let last = text.lines().last().unwrap_or_default();
+    let share = last.split("共同文字占比 ").nth(1).unwrap_or_default();
+    assert!(share.ends_with('%'), "{text}");
+    share.to_string()
+}
+
+#[test]
+fn diff_either_way_round_reports_the_same_shared_share() {
+    assert_eq!(
+        printed_share("北镇市", "莲塘镇"),
+        printed_share("莲塘镇", "北镇市")
+    );
+    let out = fazhi().args(["diff", "北镇市", "莲塘镇"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("B 未涉及") || text.contains("A 未涉及"),
+        "{text}"
+    );
+    assert!(text.contains("按主题"), "{text}");
 }
 
 #[test]

@@ -896,7 +896,7 @@ fn compare_status_bar_and_help_list_its_keys() {
     type_text(&mut app, "对");
     let text = screen_text(&mut app, 120, 40);
     assert!(
-        text.contains("标为对比A") && text.contains("下一对"),
+        text.contains("标为对比A") && text.contains("下一相似对"),
         "{text}"
     );
 }
@@ -1554,6 +1554,187 @@ fn indicator_cells_compare_counts_in_the_canonical_unit() {
     assert_eq!(cell.unit, "件", "1522宗 of disputes compares as 件");
 }
 
+// ---- bands, readings and copying on the compare screen ----
+
+/// The embedded seeds on the compare screen: A the first report of the list, B the second
+/// (北镇市 2024 and 莲塘镇 2023).
+fn seeds_compared() -> App {
+    let corpus = fazhi_core::corpus::Corpus::embedded(
+        fazhi_core::analyse::themes::Taxonomy::embedded().into(),
+    );
+    let mut app = App::new(corpus, Settings::default());
+    press(&mut app, "2");
+    app
+}
+
+/// Of the text pane's body lines, scrolled from top to bottom, those with text on both sides,
+/// and all of them (titles included), at the size last drawn.
+fn lines_on_both_sides(app: &App) -> (usize, usize) {
+    let columns = app.screens.compare.areas(&app.shared).columns;
+    let view = app.screens.compare.view.as_ref().expect("compare view");
+    let (mut both, mut all) = (0, 0);
+    for b in 0..view.blocks.len() {
+        let [wa, wb] = view.widths(b, columns);
+        let a = view.column(b, 0, wa).len();
+        let bb = view.column(b, 1, wb).len();
+        both += a.min(bb);
+        all += view.block_height(b, columns);
+    }
+    (both, all)
+}
+
+#[test]
+fn two_localities_read_theme_by_theme_with_both_sides_filled() {
+    let mut app = seeds_compared();
+    let text = screen_text(&mut app, 140, 45);
+    let c = comparison(&app);
+    assert_eq!(
+        (c.a.label(), c.b.label()),
+        ("北镇市 2024".into(), "莲塘镇 2023".into())
+    );
+    assert_eq!(
+        app.screens.compare.view.as_ref().unwrap().reading,
+        fazhi_core::analyse::compare::Reading::Bands
+    );
+    assert!(text.contains("分主题 · 带 1/"), "{text}");
+    let (both, all) = lines_on_both_sides(&app);
+    assert!(
+        both * 100 >= all * 60,
+        "{both} of {all} body lines carry text on both sides"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_band_one_side_lacks_says_so() {
+    let mut app = seeds_compared();
+    draw(&mut app, 140, 45);
+    let c = comparison(&app);
+    let one_sided = c
+        .bands
+        .iter()
+        .position(|b| b.units_b == 0)
+        .expect("a band only A has");
+    for _ in 0..one_sided {
+        press(&mut app, "}");
+    }
+    let text = screen_text(&mut app, 140, 45);
+    assert!(text.contains("B 未涉及"), "{text}");
+    assert!(
+        text.contains(&format!("带 {}/{}", one_sided + 1, c.bands.len())),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn one_locality_over_two_years_reads_in_order() {
+    let mut app = App::new(tui_fixture::years_corpus(), Settings::default());
+    select(&mut app, "彭阳县");
+    let first = app.shared.list.selected;
+    press(&mut app, "a");
+    press(&mut app, "j");
+    assert_ne!(app.shared.list.selected, first);
+    assert_eq!(selected_name(&app), "彭阳县", "the next year follows");
+    press(&mut app, "b");
+    press(&mut app, "2");
+    let view = app.screens.compare.view.as_ref().unwrap();
+    assert_eq!(view.reading, fazhi_core::analyse::compare::Reading::Aligned);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("按顺序"), "{text}");
+    insta::assert_snapshot!(text);
+    // v switches to the bands and back, staying on the same units.
+    keys(&mut app, &["]", "]"]);
+    let anchor = app.screens.compare.view.as_ref().unwrap().anchor();
+    press(&mut app, "v");
+    let view = app.screens.compare.view.as_ref().unwrap();
+    assert_eq!(view.reading, fazhi_core::analyse::compare::Reading::Bands);
+    let row = view.current_row().unwrap();
+    assert_eq!(row.a.as_ref().map(|s| (0, s.unit)), anchor);
+}
+
+#[test]
+fn the_passage_list_steps_and_opens_a_passage_in_its_report() {
+    let mut app = compared(Settings::default());
+    press(&mut app, "p");
+    let c = comparison(&app);
+    assert!(c.shared_passages.len() >= 2, "{:?}", c.shared_passages);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(
+        text.contains(&format!("共同段落 1/{}", c.shared_passages.len())),
+        "{text}"
+    );
+    assert!(text.contains("共同文字占比"), "{text}");
+    insta::assert_snapshot!(text);
+    press(&mut app, "j");
+    let second = &c.shared_passages[1];
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Report);
+    assert_eq!(selected_name(&app), "彭阳县");
+    assert_eq!(app.screens.report.mark, Some(second.passage.a));
+}
+
+#[test]
+fn swapping_keeps_the_place_and_mirrors_the_share() {
+    let mut app = seeds_compared();
+    draw(&mut app, 140, 45);
+    keys(&mut app, &["}", "}", "]"]);
+    let before = app.screens.compare.view.as_ref().unwrap();
+    let (top, share) = (before.top, before.comparison.summary.shared_share);
+    let row = before.current_row().unwrap().clone();
+    press(&mut app, "x");
+    draw(&mut app, 140, 45);
+    let after = app.screens.compare.view.as_ref().unwrap();
+    assert_eq!(after.comparison.summary.shared_share, share);
+    assert_eq!(after.top, top, "the same band and pair");
+    let mirrored = after.current_row().unwrap();
+    assert_eq!(
+        mirrored.b.as_ref().map(|s| s.unit),
+        row.a.as_ref().map(|s| s.unit)
+    );
+}
+
+#[test]
+fn a_copy_with_the_names_changed_shows_its_share_and_the_other_name() {
+    let corpus = tui_fixture::compare_corpus();
+    let mut copy = corpus
+        .reports
+        .iter()
+        .find(|r| r.display_name() == "彭阳县")
+        .expect("彭阳县")
+        .clone();
+    // The copier renamed every 彭阳县 but the last; the names have the same length, so every
+    // span still holds.
+    let n = copy.text.matches("彭阳县").count();
+    copy.text = copy.text.replacen("彭阳县", "西吉县", n.saturating_sub(1));
+    copy.source = "fixtures/copy.txt".into();
+    copy.hash = "copy".into();
+    let place = copy.locality.as_mut().expect("locality");
+    place.name = "西吉县".into();
+    place.code = Some("640422".into());
+    *place.path.last_mut().expect("a path") = "西吉县".into();
+    let mut reports = corpus.reports.clone();
+    reports.push(copy);
+    let corpus = fazhi_core::corpus::Corpus::from_reports(
+        reports,
+        fazhi_core::analyse::themes::Taxonomy::embedded().into(),
+    );
+    let at = |source: &str| corpus.reports.iter().position(|r| r.source == source);
+    let marks = [at("fixtures/彭阳县.txt"), at("fixtures/copy.txt")];
+    let mut app = App::new(corpus, Settings::default());
+    app.shared.marks = marks;
+    press(&mut app, "2");
+    let text = screen_text(&mut app, 140, 45);
+    let share = comparison(&app).summary.shared_share;
+    assert!(share > 0.8, "{share}");
+    let summary = text.lines().rev().nth(1).unwrap_or_default();
+    assert!(
+        summary.contains(&format!("{:.1}%", share * 100.0)),
+        "{summary}"
+    );
+    assert!(summary.contains("彭阳县（对方）"), "{summary}");
+}
+
 // ---- the compare screen's indicator table and time scopes ----
 
 #[test]
@@ -1570,7 +1751,7 @@ fn the_compare_indicator_table_takes_focus_and_scrolls() {
     assert!(wheeled.contains("会前学法"), "{wheeled}");
     assert!(!wheeled.contains("调解矛盾纠纷数"), "{wheeled}");
     assert!(
-        wheeled.contains("对比 1/14"),
+        wheeled.contains("按顺序 1/14"),
         "the text stayed put: {wheeled}"
     );
     // Tab gives the table the keys and the room it needs; G selects its last row.

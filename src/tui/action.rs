@@ -29,8 +29,16 @@ pub enum Action {
     MarkA,
     MarkB,
     SwapSides,
+    /// Next (previous) pair of alike units.
     NextPair,
     PrevPair,
+    /// Next (previous) band of the banded reading.
+    NextBand,
+    PrevBand,
+    /// Bands by theme, or alignment in reading order.
+    ToggleReading,
+    /// The shared passages in place of the indicator table.
+    TogglePassages,
     /// Next (previous) pair whose two sides differ.
     NextDiff,
     PrevDiff,
@@ -68,7 +76,7 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 35] = [
+    pub const BINDABLE: [(&'static str, Action); 39] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("focus_next", Action::FocusNext),
@@ -96,6 +104,10 @@ impl Action {
         ("swap_sides", Action::SwapSides),
         ("next_pair", Action::NextPair),
         ("prev_pair", Action::PrevPair),
+        ("next_band", Action::NextBand),
+        ("prev_band", Action::PrevBand),
+        ("toggle_reading", Action::ToggleReading),
+        ("toggle_passages", Action::TogglePassages),
         ("next_diff", Action::NextDiff),
         ("prev_diff", Action::PrevDiff),
         ("column_left", Action::ColumnLeft),

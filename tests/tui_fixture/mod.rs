@@ -147,7 +147,49 @@ pub fn corpus() -> Corpus {
 pub fn compare_corpus() -> Corpus {
     let mut all = reports();
     all.extend(compared_pair());
+    with_prefecture(&mut all);
     Corpus::from_reports(all, Taxonomy::embedded().into())
+}
+
+/// The compare corpus and 彭阳县's next year: the 2023 text edited, one measure added, one
+/// dropped, as a locality writes its next report.
+pub fn years_corpus() -> Corpus {
+    let mut all = reports();
+    all.extend(compared_pair());
+    all.push(report(
+        "彭阳县",
+        "640425",
+        "宁夏回族自治区",
+        Level::County,
+        2024,
+        "2024年，彭阳县坚持以习近平法治思想为指导，全面推进法治政府建设。",
+        vec![
+            s("一、主要举措和成效", Part::Achievements, &["leadership"], "全县坚持把法治政府建设摆在全局工作的重要位置。").with(vec![
+                s("（一）加强党的领导", Part::Achievements, &["leadership"], "县委常委会专题研究法治政府建设工作7次。县政府常务会议学法14次。党政主要负责人切实履行推进法治建设第一责任人职责。"),
+                s("（二）严格规范公正文明执法", Part::Achievements, &["enforcement"], "严格落实行政执法三项制度，评查行政执法案卷210卷。全面推行包容审慎监管，对轻微违法行为依法不予处罚。"),
+                s("（三）依法化解矛盾纠纷", Part::Achievements, &["disputes"], "人民调解矛盾纠纷910件，调解成功率98.0%。办理行政复议案件35件，纠错率明显下降。"),
+            ]),
+            s("二、存在的不足", Part::Problems, &[], "基层法治力量仍然薄弱。"),
+            s("三、下一步安排", Part::Plans, &["publicity"], "深入推进八五普法，培育农村学法用法示范户700户。"),
+        ],
+        &[],
+    ));
+    with_prefecture(&mut all);
+    Corpus::from_reports(all, Taxonomy::embedded().into())
+}
+
+/// The two counties lie in 固原市: their paths say so, as the division codes do, so that
+/// naming their own county is not taken for naming another's.
+fn with_prefecture(reports: &mut [Report]) {
+    for r in reports {
+        if let Some(l) = r
+            .locality
+            .as_mut()
+            .filter(|l| l.code.as_deref().is_some_and(|c| c.starts_with("6404")))
+        {
+            l.path.insert(1, "固原市".to_string());
+        }
+    }
 }
 
 fn reports() -> Vec<Report> {

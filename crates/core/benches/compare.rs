@@ -78,12 +78,31 @@ fn case(name: &str, a: &Report, b: &Report, taxonomy: &Taxonomy, iterations: usi
         c.summary.only_b,
         c.shared_passages.len()
     );
-    println!("  compare (align + diff + shared): median {ours:?}");
+    let rows: Vec<_> = c.bands.iter().flat_map(|b| &b.rows).collect();
+    let both = rows
+        .iter()
+        .filter(|p| p.a.is_some() && p.b.is_some())
+        .count();
+    println!(
+        "  reading {:?}; {} bands, {} rows, {} with both sides",
+        c.reading,
+        c.bands.len(),
+        rows.len(),
+        both
+    );
+    println!("  compare (align + bands + diff + shared): median {ours:?}");
     println!("  baseline (whole-text token diff): median {baseline:?}");
     println!(
         "  ratio: {:.2}",
         ours.as_secs_f64() / baseline.as_secs_f64().max(1e-9)
     );
+}
+
+/// One report made of several seeds' texts, one after the other, as a long report of one place.
+fn joined(name: &str, parts: &[&Report]) -> Report {
+    let text: Vec<&str> = parts.iter().map(|r| r.text.as_str()).collect();
+    load_bytes(text.join("\n").as_bytes(), name, &Taxonomy::embedded())
+        .expect("joined seeds still parse")
 }
 
 fn main() {
@@ -111,4 +130,16 @@ fn main() {
         taxonomy,
         iterations,
     );
+    // Two places that wrote their own long reports: the banded reading's case at ~10,000
+    // characters a side (B borrows one seed, edited, so a few measures pair).
+    let seeds = &corpus.reports;
+    if let [s0, s1, s2, s3, s4, ..] = seeds.as_slice() {
+        case(
+            "two localities, ~10,000 characters each",
+            &joined("a-long.txt", &[s0, s2, s4]),
+            &joined("b-long.txt", &[s1, s3, &next_year(s2)]),
+            taxonomy,
+            iterations,
+        );
+    }
 }

@@ -6,7 +6,11 @@
 //! - baseline: read + decode + clean every file (ingest only),
 //! - parse: ingest + parse every file, one thread,
 //! - corpus: `Corpus::load` (parallel ingest, parse, de-duplication, word index),
-//! - warm: `Corpus::load` with a cache when every file is already in the parse cache.
+//! - warm: `Corpus::load` with the corpus store when every file is already in it,
+//! - jieba: jieba-rs alone reading, decoding and segmenting the same files on the same cores
+//!   (the baseline the issue tracker measures against).
+//!
+//! It also prints the size of the store against the size of the input.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -15,6 +19,7 @@ use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::Corpus;
 use fazhi_core::ingest;
 use fazhi_core::parse;
+use rayon::prelude::*;
 
 const ROUNDS: usize = 5;
 
@@ -114,6 +119,24 @@ fn main() {
     });
     assert_eq!(loaded, n, "every report comes back from the cache");
 
+    let jieba = time(|| {
+        files.par_iter().for_each(|f| {
+            if let Ok(doc) = ingest::read_path(f) {
+                std::hint::black_box(fazhi_core::text::segment::words(&doc.text));
+            }
+        });
+    });
+    let input: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let stored: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", cache.path().display())).ok())
+        .map(|m| m.len())
+        .sum();
+
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("load benchmark: {n} reports, median of {ROUNDS} rounds");
     println!(
@@ -132,8 +155,20 @@ fn main() {
         ms(corpus) / ms(baseline)
     );
     println!(
-        "  the same from a warm parse cache   {:>9.1} ms  ({:.1}× baseline)",
+        "  the same from a warm store         {:>9.1} ms  ({:.1}× baseline)",
         ms(warm),
         ms(warm) / ms(baseline)
+    );
+    println!(
+        "  jieba-rs alone (read, decode, segment; parallel) {:>9.1} ms: cold load {:.1}×, warm {:.1}×",
+        ms(jieba),
+        ms(corpus) / ms(jieba),
+        ms(warm) / ms(jieba)
+    );
+    println!(
+        "  store {:.1} MB for {:.1} MB of input ({:.1}×)",
+        stored as f64 / 1e6,
+        input as f64 / 1e6,
+        stored as f64 / input.max(1) as f64
     );
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use fazhi_core::analyse::align::LinkKind;
-use fazhi_core::analyse::compare::{Comparison, compare, render_text, units};
+use fazhi_core::analyse::compare::{Comparison, Reading, compare, render_text, units};
 use fazhi_core::analyse::diff::{OpKind, apply};
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::Corpus;
@@ -108,6 +108,97 @@ fn assert_sound(c: &Comparison, a: &Report, b: &Report) {
     }
     assert!(seen_a.iter().all(|n| *n == 1), "A units seen {seen_a:?}");
     assert!(seen_b.iter().all(|n| *n == 1), "B units seen {seen_b:?}");
+    assert_bands_sound(c, na, nb);
+}
+
+/// Every unit of each side stands in exactly one band, and each band row's ops rebuild both texts.
+fn assert_bands_sound(c: &Comparison, na: usize, nb: usize) {
+    let mut seen_a = vec![0; na];
+    let mut seen_b = vec![0; nb];
+    for band in &c.bands {
+        let (mut ua, mut ub) = (0, 0);
+        for p in &band.rows {
+            if let Some(s) = &p.a {
+                seen_a[s.unit] += 1;
+                ua += 1;
+            }
+            if let Some(s) = &p.b {
+                seen_b[s.unit] += 1;
+                ub += 1;
+            }
+            let old = p.a.as_ref().map_or("", |s| s.text.as_str());
+            let new = p.b.as_ref().map_or("", |s| s.text.as_str());
+            assert_eq!(apply(old, &p.ops).as_deref(), Some(new), "{p:?}");
+        }
+        assert_eq!((ua, ub), (band.units_a, band.units_b), "{}", band.name);
+        assert!(ua + ub > 0, "an empty band {}", band.name);
+    }
+    assert!(
+        seen_a.iter().all(|n| *n == 1),
+        "A units in bands {seen_a:?}"
+    );
+    assert!(
+        seen_b.iter().all(|n| *n == 1),
+        "B units in bands {seen_b:?}"
+    );
+}
+
+/// (A's unit, B's unit) of each pair, sorted.
+type UnitPairs = Vec<(usize, usize)>;
+
+/// The unit pairs of both readings.
+fn unit_pairs(c: &Comparison) -> (UnitPairs, UnitPairs) {
+    let of = |rows: &mut dyn Iterator<Item = &fazhi_core::analyse::compare::Pair>| {
+        let mut v: Vec<(usize, usize)> = rows
+            .filter(|p| p.kind != LinkKind::Beside)
+            .filter_map(|p| Some((p.a.as_ref()?.unit, p.b.as_ref()?.unit)))
+            .collect();
+        v.sort();
+        v
+    };
+    (
+        of(&mut c.pairs.iter()),
+        of(&mut c.bands.iter().flat_map(|b| &b.rows)),
+    )
+}
+
+/// `ba` is `ab` seen from B: the same pairs and passages, the same shares and reading.
+fn assert_mirrors(ab: &Comparison, ba: &Comparison) {
+    let swap = |v: Vec<(usize, usize)>| {
+        let mut v: Vec<(usize, usize)> = v.into_iter().map(|(i, j)| (j, i)).collect();
+        v.sort();
+        v
+    };
+    let (p1, b1) = unit_pairs(ab);
+    let (p2, b2) = unit_pairs(ba);
+    assert_eq!(swap(p1), p2);
+    assert_eq!(swap(b1), b2);
+    assert_eq!(ab.reading, ba.reading);
+    assert_eq!(ab.summary.shared_share, ba.summary.shared_share);
+    assert_eq!(
+        (ab.summary.matched, ab.summary.moved),
+        (ba.summary.matched, ba.summary.moved)
+    );
+    assert_eq!(
+        (ab.summary.only_a, ab.summary.only_b),
+        (ba.summary.only_b, ba.summary.only_a)
+    );
+    let spans = |c: &Comparison, flip: bool| {
+        let mut v: Vec<_> = c
+            .shared_passages
+            .iter()
+            .map(|s| {
+                let (x, y) = (s.passage.a, s.passage.b);
+                let (x, y) = if flip { (y, x) } else { (x, y) };
+                ((x.start, x.end), (y.start, y.end), s.passage.own_chars)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(spans(ab, false), spans(ba, true));
+    let names = |c: &Comparison| c.bands.iter().map(|b| b.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(ab), names(ba));
 }
 
 fn pair_set(c: &Comparison) -> BTreeSet<(Option<String>, Option<String>)> {
@@ -375,6 +466,47 @@ fn any_two_seed_reports_compare_soundly() {
     );
 }
 
+#[test]
+fn two_localities_read_in_bands_symmetrically() {
+    let corpus = Corpus::embedded(Taxonomy::embedded().into());
+    let find = |name: &str| {
+        corpus
+            .reports
+            .iter()
+            .find(|r| r.locality.as_ref().is_some_and(|l| l.name == name))
+            .unwrap_or_else(|| panic!("{name} among the seeds"))
+    };
+    let (a, b) = (find("北镇市"), find("莲塘镇"));
+    let t = Taxonomy::embedded();
+    let ab = compare(a, b, None, &t);
+    let ba = compare(b, a, None, &t);
+    assert_sound(&ab, a, b);
+    assert_sound(&ba, b, a);
+    assert_eq!(ab.reading, Reading::Bands);
+    assert_mirrors(&ab, &ba);
+    let text = render_text(&ab, 120, true);
+    assert!(text.contains("按主题"), "{text}");
+    // A report against itself reads in order.
+    assert_eq!(compare(a, a, None, &t).reading, Reading::Aligned);
+}
+
+#[test]
+fn unheaded_problem_blocks_are_named_by_their_part() {
+    let mut a = one_section("a.txt", &owned(&[POOL[0]]));
+    let mut extra = report("x", &[("存在的不足", owned(&[POOL[1]]))]).sections;
+    extra[0].heading = None;
+    extra[0].part = Part::Problems;
+    a.sections.append(&mut extra);
+    let u = units(&a, &Taxonomy::embedded());
+    assert_eq!(u.len(), 2);
+    assert_eq!(u[1].part, Part::Problems);
+    let c = compare(&a, &a, None, &Taxonomy::embedded());
+    let side = c.pairs[1].a.as_ref().expect("a side");
+    assert_eq!(side.display_heading().as_deref(), Some("（不足）"));
+    let band = c.bands.iter().find(|b| b.part == Some(Part::Problems));
+    assert_eq!(band.map(|b| b.name.as_str()), Some("不足/原因"));
+}
+
 /// A small edit that keeps a measure recognisable.
 fn edit(text: &str, kind: u8) -> String {
     match kind % 4 {
@@ -420,5 +552,19 @@ proptest! {
         let second = compare(&one_section("a", &a_shuffled), &one_section("b", &b_shuffled), None, &Taxonomy::embedded());
         prop_assert_eq!(pair_set(&first), pair_set(&second));
         prop_assert_eq!(first.summary.matched + first.summary.moved, picked.len());
+    }
+
+    #[test]
+    fn swapping_a_and_b_mirrors_the_comparison(
+        a in prop::collection::vec((0..POOL.len(), 0u8..4), 0..8),
+        b in prop::collection::vec((0..POOL.len(), 0u8..4), 0..8),
+    ) {
+        let side = |v: &[(usize, u8)]| v.iter().map(|&(i, k)| edit(POOL[i], k)).collect::<Vec<_>>();
+        let (ra, rb) = (one_section("a.txt", &side(&a)), one_section("b.txt", &side(&b)));
+        let t = Taxonomy::embedded();
+        let (ab, ba) = (compare(&ra, &rb, None, &t), compare(&rb, &ra, None, &t));
+        assert_bands_sound(&ab, a.len(), b.len());
+        assert_bands_sound(&ba, b.len(), a.len());
+        assert_mirrors(&ab, &ba);
     }
 }

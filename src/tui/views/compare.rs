@@ -13,9 +13,9 @@ use crate::tui::layout::{CompareAreas, inner};
 use crate::tui::screens::compare::{CompareScreen, CompareView};
 use crate::tui::shared::Shared;
 use fazhi_core::analyse::align::LinkKind;
-use fazhi_core::analyse::compare::{Pair, PairSide};
+use fazhi_core::analyse::compare::{Band, Pair, PairSide, Reading};
 use fazhi_core::analyse::matrix::SideBySide;
-use fazhi_core::model::{format_number, format_qualified};
+use fazhi_core::model::{Part, format_number, format_qualified};
 use fazhi_core::sanitize::for_terminal;
 
 /// Eighths of a cell, for bars finer than whole cells.
@@ -34,7 +34,11 @@ pub fn render(s: &CompareScreen, shared: &Shared, frame: &mut Frame, body: Rect)
         return;
     };
     let areas = s.areas(shared);
-    indicators(shared, view, s.table_focused, frame, areas.indicators, &p);
+    if s.passages_shown {
+        passages(shared, view, s.table_focused, frame, areas.indicators, &p);
+    } else {
+        indicators(shared, view, s.table_focused, frame, areas.indicators, &p);
+    }
     text(shared, view, frame, &areas, &p);
     frame.render_widget(summary(shared, view, &p), areas.summary);
 }
@@ -186,17 +190,83 @@ fn theme_label(shared: &Shared) -> String {
     }
 }
 
+/// "对比 · 分主题 · 带 3/10 健全行政执法工作体系 · 相似对 2/5 · 主题: 全部主题": where the reader
+/// is, in the reading shown.
+fn position(shared: &Shared, view: &CompareView) -> String {
+    let l = shared.labels();
+    let n = view.blocks.len();
+    if n == 0 {
+        return String::new();
+    }
+    let reading = match view.reading {
+        Reading::Bands => l.readings[0],
+        Reading::Aligned => l.readings[1],
+    };
+    let mut out = format!(" · {reading}");
+    let band = view.blocks.get(view.top).and_then(|b| b.band);
+    if let Some(b) = band.and_then(|b| view.comparison.bands.get(b).map(|x| (b, x))) {
+        let total = view.comparison.bands.len();
+        out.push_str(&format!(
+            " · {} {}/{total} {}",
+            l.band,
+            b.0 + 1,
+            band_name(shared, b.1)
+        ));
+    } else {
+        out.push_str(&format!(" {}/{n}", view.top + 1));
+    }
+    let pairs: Vec<usize> = (0..n).filter(|&b| view.is_pair_block(b)).collect();
+    let here = pairs
+        .iter()
+        .position(|&b| b == view.top)
+        .map_or("—".to_string(), |k| (k + 1).to_string());
+    out.push_str(&format!(" · {} {here}/{}", l.pair, pairs.len()));
+    out
+}
+
+/// A band's name as shown: the library's (Chinese) name, or in English the theme's English name,
+/// the part's name, or "other".
+fn band_name(shared: &Shared, band: &Band) -> String {
+    if !shared.config.english() {
+        return band.name.clone();
+    }
+    let theme = band
+        .theme
+        .as_deref()
+        .and_then(|id| shared.corpus.taxonomy().get(id));
+    match (theme, band.part) {
+        (Some(t), _) => t.en.clone(),
+        (None, Some(part)) => part.as_str().to_string(),
+        (None, None) => Part::Other.as_str().to_string(),
+    }
+}
+
+/// "健全行政执法工作体系 · A 4 · B 未涉及".
+fn band_header(shared: &Shared, band: &Band, width: usize) -> String {
+    let l = shared.labels();
+    let count = |n: usize| {
+        if n == 0 {
+            l.not_covered.to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    let text = format!(
+        "{} · A {} · B {}",
+        band_name(shared, band),
+        count(band.units_a),
+        count(band.units_b)
+    );
+    fit_width(&for_terminal(&text), width)
+}
+
 fn text(shared: &Shared, view: &CompareView, frame: &mut Frame, areas: &CompareAreas, p: &Palette) {
     let l = shared.labels();
-    let n = view.sides.len();
-    let position = if n == 0 {
-        String::new()
-    } else {
-        format!(" {}/{n}", view.top + 1)
-    };
+    let n = view.blocks.len();
     let title = format!(
-        " {}{position} · {}: {} ",
+        " {}{} · {}: {} ",
         l.compare,
+        position(shared, view),
         l.themes,
         theme_label(shared)
     );
@@ -209,19 +279,23 @@ fn text(shared: &Shared, view: &CompareView, frame: &mut Frame, areas: &CompareA
     if inside.height == 0 {
         return;
     }
-    let [wa, wb] = areas.columns;
     let c = &view.comparison;
+    // The column titles follow the split of the block at the top.
+    let top = match view.widths(view.top, areas.columns) {
+        [_, 0] | [0, _] => areas.columns,
+        w => w,
+    };
     for (side, (name, label)) in [("A", c.a.label()), ("B", c.b.label())]
         .into_iter()
         .enumerate()
     {
-        let width = areas.columns[side];
+        let width = top[side];
         let head = fit_width(&for_terminal(&format!("{name} {label}")), width);
-        let x = inside.x + if side == 0 { 0 } else { wa as u16 + 1 };
+        let x = inside.x + if side == 0 { 0 } else { top[0] as u16 + 1 };
         let at = Rect::new(x, inside.y, width as u16, 1);
         frame.render_widget(Line::styled(head, p.title), at);
     }
-    rule(frame, inside.x + wa as u16, inside.y, p);
+    rule(frame, inside.x + top[0] as u16, inside.y, p);
     let bands = areas.bands;
     if n == 0 {
         frame.render_widget(Paragraph::new(l.no_pairs).style(p.dim), bands);
@@ -229,40 +303,115 @@ fn text(shared: &Shared, view: &CompareView, frame: &mut Frame, areas: &CompareA
     }
     let mut y = 0u16;
     let mut skip = view.line;
-    for pair in view.top..n {
-        let lines = [view.lines(pair, 0, wa), view.lines(pair, 1, wb)];
-        let height = 1 + lines[0].len().max(lines[1].len());
+    for (b, block) in view.blocks.iter().enumerate().skip(view.top) {
+        let widths = view.widths(b, areas.columns);
+        let columns = [view.column(b, 0, widths[0]), view.column(b, 1, widths[1])];
+        let header = usize::from(block.header);
+        let height = header + columns[0].len().max(columns[1].len());
         for row in skip..height {
             if y >= bands.height {
                 return;
             }
             let at = bands.y + y;
-            if row == 0 {
-                let style = if pair == view.top {
-                    p.selected
-                } else {
-                    p.accent
+            if row < header {
+                let style = if b == view.top { p.selected } else { p.accent };
+                let width = bands.width as usize;
+                let title = match block.band.and_then(|i| c.bands.get(i)) {
+                    Some(band) => band_header(shared, band, width),
+                    None => band_title(shared, &view.rows[block.rows.start], width),
                 };
-                let title = band_title(shared, &c.pairs[pair], bands.width as usize);
                 let full = Rect::new(bands.x, at, bands.width, 1);
                 frame.render_widget(Line::styled(title, style), full);
             } else {
                 for (side, style) in [(0, p.deleted), (1, p.inserted)] {
-                    let Some(range) = lines[side].get(row - 1) else {
+                    let Some((r, range)) = columns[side].get(row - header) else {
                         continue;
                     };
-                    let s = &view.sides[pair][side];
+                    let s = &view.sides[*r][side];
                     let marks: Vec<_> = s.changed.iter().map(|&span| (span, style)).collect();
-                    let x = bands.x + if side == 0 { 0 } else { wa as u16 + 1 };
-                    let cell = Rect::new(x, at, areas.columns[side] as u16, 1);
+                    let x = match (side, widths[0]) {
+                        (0, _) | (_, 0) => bands.x,
+                        _ => bands.x + widths[0] as u16 + 1,
+                    };
+                    let cell = Rect::new(x, at, widths[side] as u16, 1);
                     frame.render_widget(styled_line(&s.text, range.clone(), &marks), cell);
                 }
-                rule(frame, bands.x + wa as u16, at, p);
+                if widths[0] > 0 && widths[1] > 0 {
+                    rule(frame, bands.x + widths[0] as u16, at, p);
+                }
             }
             y += 1;
         }
         skip = 0;
     }
+}
+
+/// The shared passages, one a line: where each stands in A and B, its length, its text.
+fn passages(
+    shared: &Shared,
+    view: &CompareView,
+    focused: bool,
+    frame: &mut Frame,
+    area: Rect,
+    p: &Palette,
+) {
+    let l = shared.labels();
+    let list = &view.comparison.shared_passages;
+    let share = view.comparison.summary.shared_share * 100.0;
+    let position = if list.is_empty() {
+        "0".to_string()
+    } else {
+        format!("{}/{}", view.passage.selected + 1, list.len())
+    };
+    let title = format!(
+        " {} {position} · {} {share:.1}% ",
+        l.passages, l.shared_text
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused { p.accent } else { Style::new() })
+        .title(Span::styled(title, p.title));
+    let body = block.inner(area);
+    frame.render_widget(block, area);
+    if list.is_empty() {
+        frame.render_widget(Paragraph::new(l.no_shared).style(p.dim), body);
+        return;
+    }
+    let width = body.width as usize;
+    for (k, (i, s)) in list
+        .iter()
+        .enumerate()
+        .skip(view.passage.offset)
+        .take(body.height as usize)
+        .enumerate()
+    {
+        let line = format!(
+            "A§{} B§{} {}字 {}",
+            section_path(&s.a_section),
+            section_path(&s.b_section),
+            s.passage.chars,
+            s.passage.text.replace(['\n', '\r'], " ")
+        );
+        let style = if focused && i == view.passage.selected {
+            p.selected
+        } else {
+            Style::new()
+        };
+        let at = Rect::new(body.x, body.y + k as u16, body.width, 1);
+        frame.render_widget(
+            Line::styled(fit_width(&for_terminal(&line), width), style),
+            at,
+        );
+    }
+}
+
+/// "2.1": a section path counted from 1 ("0" for the preamble).
+fn section_path(path: &[usize]) -> String {
+    if path.is_empty() {
+        return "0".to_string();
+    }
+    let parts: Vec<String> = path.iter().map(|i| (i + 1).to_string()).collect();
+    parts.join(".")
 }
 
 /// The one-column rule between the A and B columns.
@@ -276,8 +425,8 @@ fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
     let heading = |side: &Option<PairSide>, room: usize| {
         let h = side
             .as_ref()
-            .and_then(|s| s.heading.as_deref())
-            .map_or_else(|| l.preamble.to_string(), for_terminal);
+            .and_then(PairSide::display_heading)
+            .map_or_else(|| l.preamble.to_string(), |h| for_terminal(&h));
         fit_width(&h, room)
     };
     let room = width.saturating_sub(16) / 2;
@@ -292,6 +441,12 @@ fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
         ),
         LinkKind::OnlyA => format!("{} · {}", kind(2), heading(&pair.a, 2 * room)),
         LinkKind::OnlyB => format!("{} · {}", kind(3), heading(&pair.b, 2 * room)),
+        LinkKind::Beside => format!(
+            "{} · {} | {}",
+            kind(4),
+            heading(&pair.a, room),
+            heading(&pair.b, room)
+        ),
     };
     fit_width(&text, width)
 }
@@ -300,11 +455,26 @@ fn band_title(shared: &Shared, pair: &Pair, width: usize) -> String {
 fn summary(shared: &Shared, view: &CompareView, p: &Palette) -> Line<'static> {
     let l = shared.labels();
     let s = &view.comparison.summary;
-    let counts = [s.matched, s.moved, s.only_a, s.only_b];
-    let mut spans: Vec<Span> = l
-        .pair_kinds
-        .iter()
-        .zip(counts)
+    // The counts of the reading shown: its rows by kind.
+    let counts: Vec<(&str, usize)> = match view.reading {
+        Reading::Aligned => l
+            .pair_kinds
+            .iter()
+            .copied()
+            .zip([s.matched, s.moved, s.only_a, s.only_b])
+            .collect(),
+        Reading::Bands => {
+            let rows = |k: LinkKind| view.rows.iter().filter(|p| p.kind == k).count();
+            vec![
+                (l.pair, rows(LinkKind::Aligned)),
+                (l.pair_kinds[4], rows(LinkKind::Beside)),
+                (l.pair_kinds[2], rows(LinkKind::OnlyA)),
+                (l.pair_kinds[3], rows(LinkKind::OnlyB)),
+            ]
+        }
+    };
+    let mut spans: Vec<Span> = counts
+        .into_iter()
         .flat_map(|(k, n)| {
             [
                 Span::styled(format!("{k} "), p.dim),
@@ -317,6 +487,25 @@ fn summary(shared: &Shared, view: &CompareView, p: &Palette) -> Line<'static> {
         format!("{:.1}%", s.shared_share * 100.0),
         Style::new(),
     ));
+    let f = &view.comparison.foreign_places;
+    for (side, list) in [("A", &f.a), ("B", &f.b)] {
+        if list.is_empty() {
+            continue;
+        }
+        // A place of the other side's locality is the telltale of a copy: it stands out.
+        spans.push(Span::styled(format!("  {side} {} ", l.foreign), p.dim));
+        for (k, place) in list.iter().enumerate() {
+            if k > 0 {
+                spans.push(Span::raw("、"));
+            }
+            let name = for_terminal(&place.place.name);
+            if place.of_other {
+                spans.push(Span::styled(format!("{name}{}", l.of_other), p.hit));
+            } else {
+                spans.push(Span::raw(name));
+            }
+        }
+    }
     Line::from(spans)
 }
 

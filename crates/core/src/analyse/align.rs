@@ -29,6 +29,9 @@ pub enum LinkKind {
     OnlyA,
     /// Only in B.
     OnlyB,
+    /// A unit of A and one of B standing side by side in a band without being alike: neither
+    /// has a partner there, and a row of two is easier to read than two half-empty rows.
+    Beside,
 }
 
 /// One row of an alignment: indexes into A's and B's lists.
@@ -74,7 +77,24 @@ pub fn align(m: &SimMatrix) -> Vec<Link> {
         }
     }
 
-    display_order(m, &partner_a, &partner_b)
+    display_order(m.rows, m.cols, &partner_a, &partner_b, |i, j| m.get(i, j))
+}
+
+/// The same links seen from B: sides and kinds swapped, in B's display order.
+pub fn mirror(links: &[Link], rows: usize, cols: usize) -> Vec<Link> {
+    let mut partner_a: Vec<Option<(usize, LinkKind)>> = vec![None; cols];
+    let mut partner_b = vec![false; rows];
+    let mut sims = std::collections::HashMap::new();
+    for l in links {
+        if let (Some(i), Some(j)) = (l.a, l.b) {
+            partner_a[j] = Some((i, l.kind));
+            partner_b[i] = true;
+            sims.insert((j, i), l.similarity);
+        }
+    }
+    display_order(cols, rows, &partner_a, &partner_b, |i, j| {
+        sims.get(&(i, j)).copied().unwrap_or(0.0)
+    })
 }
 
 /// The order-preserving pairs with the greatest total similarity among the allowed ones.
@@ -110,11 +130,13 @@ fn in_order(m: &SimMatrix, allowed: impl Fn(usize, usize) -> bool) -> Vec<(usize
 }
 
 fn display_order(
-    m: &SimMatrix,
+    rows: usize,
+    cols: usize,
     partner_a: &[Option<(usize, LinkKind)>],
     partner_b: &[bool],
+    similarity: impl Fn(usize, usize) -> f32,
 ) -> Vec<Link> {
-    let mut out = Vec::with_capacity(m.rows + m.cols);
+    let mut out = Vec::with_capacity(rows + cols);
     let mut next_b = 0;
     let only_b_before = |end: usize, next_b: &mut usize, out: &mut Vec<Link>| {
         while *next_b < end {
@@ -139,7 +161,7 @@ fn display_order(
                     kind,
                     a: Some(i),
                     b: Some(j),
-                    similarity: m.get(i, j),
+                    similarity: similarity(i, j),
                 });
             }
             None => out.push(Link {
@@ -150,7 +172,7 @@ fn display_order(
             }),
         }
     }
-    only_b_before(m.cols, &mut next_b, &mut out);
+    only_b_before(cols, &mut next_b, &mut out);
     out
 }
 

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Comparison, Pair};
+use super::{Comparison, Pair, Reading};
 use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
 use crate::analyse::matrix::{SideBySide, Value};
@@ -83,8 +83,7 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
             say(&indicator_line(row), &mut out);
         }
     }
-    for pair in &c.pairs {
-        out.push_str(&rule(&pair_title(pair), width));
+    let side_by_side = |pair: &Pair, out: &mut String| {
         let (a, b) = sides(pair);
         let la = wrap(&a, left, markers);
         let lb = wrap(&b, right, markers);
@@ -95,6 +94,29 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
             let line = format!("{l}{}{GUTTER}{r}", " ".repeat(left - lw));
             out.push_str(line.trim_end());
             out.push('\n');
+        }
+    };
+    match c.reading {
+        Reading::Aligned => {
+            for pair in &c.pairs {
+                out.push_str(&rule(&pair_title(pair), width));
+                side_by_side(pair, &mut out);
+            }
+        }
+        Reading::Bands => {
+            for band in &c.bands {
+                out.push_str(&rule(&band_title(band), width));
+                for (k, pair) in band.rows.iter().enumerate() {
+                    // Rows of a band are told apart by a blank line; a pair says how alike.
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    if pair.kind == LinkKind::Aligned {
+                        say(&format!("相似 {:.2}", pair.similarity), &mut out);
+                    }
+                    side_by_side(pair, &mut out);
+                }
+            }
         }
     }
     if !c.shared_passages.is_empty() {
@@ -130,9 +152,13 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
     }
     let s = &c.summary;
     out.push_str(&rule("", width));
+    let reading = match c.reading {
+        Reading::Bands => format!("按主题 {} 带", c.bands.len()),
+        Reading::Aligned => "按顺序对齐".to_string(),
+    };
     say(
         &format!(
-            "对齐 {}  移动 {}  仅A {}  仅B {}  共同文字占比 {:.1}%",
+            "{reading}  对齐 {}  移动 {}  仅A {}  仅B {}  共同文字占比 {:.1}%",
             s.matched,
             s.moved,
             s.only_a,
@@ -144,10 +170,19 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
     out
 }
 
+/// "健全行政执法工作体系 · A 3 · B 5", or "… · B 未涉及" for a band with one side only.
+pub fn band_title(band: &super::Band) -> String {
+    match (band.units_a, band.units_b) {
+        (_, 0) => format!("{} · A {} · B 未涉及", band.name, band.units_a),
+        (0, _) => format!("{} · A 未涉及 · B {}", band.name, band.units_b),
+        (a, b) => format!("{} · A {a} · B {b}", band.name),
+    }
+}
+
 fn pair_title(p: &Pair) -> String {
     let heading = |side: &Option<super::PairSide>| {
         side.as_ref()
-            .and_then(|s| s.heading.clone())
+            .and_then(|s| s.display_heading())
             .unwrap_or_default()
     };
     match p.kind {
@@ -160,6 +195,7 @@ fn pair_title(p: &Pair) -> String {
         ),
         LinkKind::OnlyA => format!("仅A {}", heading(&p.a)),
         LinkKind::OnlyB => format!("仅B {}", heading(&p.b)),
+        LinkKind::Beside => format!("并列 {} | {}", heading(&p.a), heading(&p.b)),
     }
 }
 
@@ -167,7 +203,7 @@ fn pair_title(p: &Pair) -> String {
 fn sides(p: &Pair) -> (Runs<'_>, Runs<'_>) {
     let mut a = Vec::new();
     let mut b = Vec::new();
-    let paired = p.a.is_some() && p.b.is_some();
+    let paired = p.a.is_some() && p.b.is_some() && p.kind != LinkKind::Beside;
     for op in &p.ops {
         let text = op.text.as_str();
         match op.op {

@@ -2,7 +2,9 @@
 //! none (or the parser found no outline), its sentences.
 
 use crate::analyse::themes::Taxonomy;
-use crate::model::{Report, Span, ThemeScores};
+use std::collections::HashMap;
+
+use crate::model::{Part, Report, Span, ThemeScores};
 use crate::text::sentences::sentences;
 
 /// One comparison unit.
@@ -16,6 +18,15 @@ pub struct Unit {
     /// Where the text stands in the report's text.
     pub span: Span,
     pub themes: ThemeScores,
+    /// The part of the report it belongs to: its section's, or the nearest enclosing problems,
+    /// plans or duty section's (a numbered list under 存在的不足 is still about shortcomings).
+    pub part: Part,
+}
+
+/// Parts that name a band of their own whatever a unit's theme (see `band_of` in the comparison),
+/// and that the sections under them inherit.
+fn is_own_band(part: Part) -> bool {
+    matches!(part, Part::Problems | Part::Plans | Part::Duty)
 }
 
 /// The units of a report in reading order.
@@ -27,16 +38,40 @@ pub fn units(report: &Report, taxonomy: &Taxonomy) -> Vec<Unit> {
             &[],
             None,
             Span::new(0, report.text.len()),
+            Part::Other,
             taxonomy,
             &mut out,
         );
         return out;
     }
-    sentences_of(report, &[], None, report.preamble, taxonomy, &mut out);
+    sentences_of(
+        report,
+        &[],
+        None,
+        report.preamble,
+        Part::Other,
+        taxonomy,
+        &mut out,
+    );
+    let mut parts: HashMap<Vec<usize>, Part> = HashMap::new();
     for (path, section) in report.walk() {
         let heading = section.heading.as_deref();
+        let parent = parts.get(&path[..path.len().saturating_sub(1)]).copied();
+        let part = match parent {
+            Some(p) if is_own_band(p) && !is_own_band(section.part) => p,
+            _ => section.part,
+        };
+        parts.insert(path.clone(), part);
         if section.measures.is_empty() {
-            sentences_of(report, &path, heading, section.body, taxonomy, &mut out);
+            sentences_of(
+                report,
+                &path,
+                heading,
+                section.body,
+                part,
+                taxonomy,
+                &mut out,
+            );
             continue;
         }
         for m in &section.measures {
@@ -51,6 +86,7 @@ pub fn units(report: &Report, taxonomy: &Taxonomy) -> Vec<Unit> {
                 text: m.text.clone(),
                 span: m.span,
                 themes,
+                part,
             });
         }
     }
@@ -63,6 +99,7 @@ fn sentences_of(
     path: &[usize],
     heading: Option<&str>,
     body: Span,
+    part: Part,
     taxonomy: &Taxonomy,
     out: &mut Vec<Unit>,
 ) {
@@ -75,6 +112,7 @@ fn sentences_of(
             themes: taxonomy.score(heading, &text),
             text,
             span,
+            part,
         });
     }
 }
