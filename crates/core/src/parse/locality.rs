@@ -84,6 +84,8 @@ struct Vocabulary {
     frame_leads: Vec<String>,
     zones: Vec<String>,
     zone_committees: Vec<String>,
+    office_joiners: Vec<String>,
+    offices: Vec<String>,
 }
 
 static VOCABULARY_TOML: &str = include_str!("../../../../assets/departments.toml");
@@ -263,14 +265,14 @@ impl<'a> Page<'a> {
             let Some(i) = self.mentions.iter().position(|m| m.start == at) else {
                 continue;
             };
-            let last = chain_end(&self.mentions, i);
+            let last = chain_end(self.text, &self.mentions, i);
             let Some(mut rest) = self
                 .text
                 .get(self.mentions[last].end..start + lead + t.len())
             else {
                 continue;
             };
-            for s in ["人民政府", "委员会", "党委", "政府", "委"] {
+            for s in ["人民政府", "委员会", "党委", "政府", "委", "办事处"] {
                 rest = rest.strip_prefix(s).unwrap_or(rest);
             }
             if let Some(d) = department_at(rest) {
@@ -293,7 +295,7 @@ impl<'a> Page<'a> {
         let mut i = 0;
         while i < self.mentions.len() {
             let m = self.mentions[i];
-            let last = chain_end(&self.mentions, i);
+            let last = chain_end(self.text, &self.mentions, i);
             if self.counts(m.start) {
                 for k in i..=last {
                     let e = div.entry(self.mentions[k].entry);
@@ -341,7 +343,7 @@ impl Evidence {
     /// Credit the place named by mention `i` of `text` (the last of a chain such as
     /// 东莞市桥头镇), with the department that follows it, if any.
     fn claim(&mut self, div: &Divisions, text: &str, ms: &[Mention], i: usize, weight: f32) {
-        let m = ms[chain_end(ms, i)];
+        let m = ms[chain_end(text, ms, i)];
         if div.entry(m.entry).weak {
             return;
         }
@@ -502,7 +504,7 @@ fn publishers(
         if ms.is_empty() {
             continue;
         }
-        let m = ms[chain_end(&ms, 0)];
+        let m = ms[chain_end(owner, &ms, 0)];
         if div.entry(m.entry).weak {
             continue;
         }
@@ -592,9 +594,20 @@ fn department_at(s: &str) -> Option<&str> {
     listed.max(zone).map(|len| &s[..len])
 }
 
-/// The last mention of a run written back to back (南昌县莲塘镇 → 莲塘镇).
-fn chain_end(ms: &[Mention], mut i: usize) -> usize {
-    while ms.get(i + 1).is_some_and(|n| n.start == ms[i].end) {
+/// The last mention of a run written back to back (南昌县莲塘镇 → 莲塘镇), or joined by its
+/// government when the next one is an office under it (丰泽区人民政府东海街道办事处 → 东海街道):
+/// such a title is the office's, filed under its district.
+fn chain_end(text: &str, ms: &[Mention], mut i: usize) -> usize {
+    while let Some(n) = ms.get(i + 1) {
+        let between = text.get(ms[i].end..n.start).unwrap_or("");
+        let office = text
+            .get(n.end..)
+            .is_some_and(|after| WORDS.offices.iter().any(|o| after.starts_with(o.as_str())));
+        let joined =
+            between.is_empty() || (office && WORDS.office_joiners.iter().any(|j| j == between));
+        if !joined {
+            break;
+        }
         i += 1;
     }
     i
