@@ -146,7 +146,20 @@ pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Local
     }
 
     let context = Context::gather(div, &page, title, meta);
-    ev.choose(div, &context, dept_hint)
+    // A department that names itself by level only (市司法局) in its title or opening sentence is
+    // still a department when no place can be told: its level is known, its place is not.
+    let unplaced = title
+        .and_then(|t| bare_department(t.trim_start()))
+        .or_else(|| dept_hint.clone());
+    ev.choose(div, &context, dept_hint).or_else(|| {
+        unplaced.map(|(_, written)| Locality {
+            department: Some(written.chars().skip(1).collect()),
+            name: written,
+            path: Vec::new(),
+            code: None,
+            level: Level::Department,
+        })
+    })
 }
 
 /// The text with its mentions and the ranges that give no evidence of authorship.
