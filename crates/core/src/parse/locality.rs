@@ -56,6 +56,11 @@ const SUPPORT_TIE: f32 = 1e-3;
 /// its cities make it the author of a city's report.
 const SUPPORT_CAP: f32 = 3.0;
 
+/// How often (a mention of a name that several places share counts as a share) a place must be
+/// named for a department that names only its level to be placed there: once by a name that is
+/// its alone.
+const NAMED_MIN: f32 = 1.0;
+
 /// How many lines at the top may be the title, an addressee or a dateline rather than body.
 const HEAD_LINES: usize = 8;
 /// A head line longer than this (in chars) is body text, not a title line.
@@ -146,18 +151,30 @@ pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Local
     }
 
     let context = Context::gather(div, &page, title, meta);
-    // A department that names itself by level only (市司法局) in its title or opening sentence is
-    // still a department when no place can be told: its level is known, its place is not.
+    // A department that names itself by level only (市司法局) in its title or opening sentence,
+    // with no place claimed anywhere, belongs to the place of its level the text names most (in
+    // 《大连市…》 or as 法治大连); naming none, it is still a department, of an unknown place.
     let unplaced = title
         .and_then(|t| bare_department(t.trim_start()))
         .or_else(|| dept_hint.clone());
     ev.choose(div, &context, dept_hint).or_else(|| {
-        unplaced.map(|(_, written)| Locality {
-            department: Some(written.chars().skip(1).collect()),
-            name: written,
-            path: Vec::new(),
-            code: None,
-            level: Level::Department,
+        let (level_word, written) = unplaced?;
+        let department: String = written.chars().skip(1).collect();
+        Some(match context.most_named(div, level_word) {
+            Some(id) => Locality {
+                name: format!("{}{department}", div.division(id).name),
+                path: div.path_of(id).into_iter().map(String::from).collect(),
+                code: Some(div.division(id).code.to_string()),
+                level: Level::Department,
+                department: Some(department),
+            },
+            None => Locality {
+                name: written,
+                path: Vec::new(),
+                code: None,
+                level: Level::Department,
+                department: Some(department),
+            },
         })
     })
 }
@@ -484,6 +501,24 @@ impl Context {
             }
         }
         Context { named, below }
+    }
+
+    /// The place whose self-word is `level_word` (市 for 大连市) that the text names most, if it is
+    /// named at least [`NAMED_MIN`] times over and more than any other place of that level.
+    fn most_named(&self, div: &Divisions, level_word: char) -> Option<DivId> {
+        let mut ranked: Vec<(f32, DivId)> = self
+            .named
+            .iter()
+            .filter(|(id, _)| div.division(**id).self_word() == level_word)
+            .map(|(id, w)| (*w, *id))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        match ranked.as_slice() {
+            [(w, id), rest @ ..] if *w >= NAMED_MIN && rest.first().is_none_or(|r| r.0 < *w) => {
+                Some(*id)
+            }
+            _ => None,
+        }
     }
 
     /// How much the rest of the text agrees with a candidate: its ancestors and descendants named.
