@@ -157,8 +157,23 @@ pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Local
     let unplaced = title
         .and_then(|t| bare_department(t.trim_start()))
         .or_else(|| dept_hint.clone());
+    // A government that calls itself by level only (省政府, 全省) is, likewise, the place of that
+    // level the text names most.
+    let own_level = title
+        .and_then(|t| bare_government(t.trim_start()))
+        .or(self_word);
     ev.choose(div, &context, dept_hint).or_else(|| {
-        let (level_word, written) = unplaced?;
+        let Some((level_word, written)) = unplaced else {
+            let id = context.most_named(div, own_level?)?;
+            let d = div.division(id);
+            return Some(Locality {
+                name: d.name.to_string(),
+                path: div.path_of(id).into_iter().map(String::from).collect(),
+                code: Some(d.code.to_string()),
+                level: d.level,
+                department: None,
+            });
+        };
         let department: String = written.chars().skip(1).collect();
         Some(match context.most_named(div, level_word) {
             Some(id) => Locality {
@@ -617,6 +632,17 @@ fn bare_department(s: &str) -> Option<(char, String)> {
     let first = s.chars().next().filter(|c| WORDS.self_words.contains(*c))?;
     let dept = department_at(&s[first.len_utf8()..])?;
     Some((first, format!("{first}{dept}")))
+}
+
+/// The level character of a government named by level only at the head of `s` (省政府, 县人民政府).
+fn bare_government(s: &str) -> Option<char> {
+    let first = s.chars().next().filter(|c| WORDS.self_words.contains(*c))?;
+    let rest = &s[first.len_utf8()..];
+    WORDS
+        .office_joiners
+        .iter()
+        .any(|g| rest.starts_with(g.as_str()))
+        .then_some(first)
 }
 
 /// Whether `s` opens with the report naming itself without a name (我县, 全市, 县委).
