@@ -17,6 +17,7 @@ use crate::model::{Level, Locality, PageMeta};
 use crate::text::chrome::chrome;
 use crate::text::is_han;
 use crate::text::sentences::{full_sentences, is_clause_break};
+use crate::text::variants::simplified;
 
 // Evidence weights: what one sighting of a place in each position says about authorship. A
 // title or a signature settles it alone (each is above MIN_SCORE); passing mentions never do.
@@ -123,6 +124,25 @@ static ZONE_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
 /// (county) or 9 (township). A name that several divisions share and that nothing in the text
 /// tells apart gives the name and level only (empty path, no code).
 pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Locality> {
+    // A report in traditional characters (鎮雄縣) is matched folded to simplified, as the
+    // division table and the vocabulary are written; names come out as the table has them.
+    let text = &*simplified(text);
+    let title = title.map(simplified);
+    let title = title.as_deref();
+    let folded_meta = PageMeta {
+        title: meta.title.as_deref().map(|t| simplified(t).into_owned()),
+        publisher: meta
+            .publisher
+            .as_deref()
+            .map(|p| simplified(p).into_owned()),
+        chrome: meta
+            .chrome
+            .iter()
+            .map(|c| simplified(c).into_owned())
+            .collect(),
+        ..meta.clone()
+    };
+    let meta = &folded_meta;
     let div = Divisions::get();
     let page = Page::read(div, text);
     let mut ev = Evidence::default();
