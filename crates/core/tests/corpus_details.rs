@@ -89,7 +89,7 @@ fn measure_has(m: &mut Vec<String>, r: &Report, path: &[usize], i: usize, part: 
 // an autonomous prefecture writing numbers in Chinese numerals, a department with unnumbered
 // headings, a GB18030 file with CRLF line ends, a report on one single line, and a township
 // dense with numbers that must be told from years, document numbers, hotlines and policy codes.
-// Each test states what a careful reader sees; failures are collected so one run shows them all.
+// Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod shapes_met_on_government_sites {
 
     use fazhi_core::model::{IndicatorKind, Qualifier, Report};
@@ -234,7 +234,7 @@ mod shapes_met_on_government_sites {
 // shared heading, a county writing only "一是…二是…" paragraphs, a city's report in UTF-16LE, a
 // GBK page laid out in tables, a 旗 with an addressee, an "other" part and attachments, a 乡 whose
 // page prints the title twice and dates the report only by "今年以来", and a prefecture reusing
-// the 一、 ladder at two levels. Each test states what a careful reader sees.
+// the 一、 ladder at two levels. Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod encodings_tables_and_nesting {
 
     use fazhi_core::check::{Found, check};
@@ -535,7 +535,7 @@ mod encodings_tables_and_nesting {
 // whose parts are bold "一是…" lead sentences without any numbered heading, a district dense with
 // separators, multipliers and look-alike numbers, a development zone's management committee, and
 // a county report with an addressee, "特此报告。", a joint signature and a date in Chinese
-// numerals. Each test states what a careful reader sees.
+// numerals. Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod names_zones_and_look_alike_numbers {
 
     use fazhi_core::model::{IndicatorKind, Part};
@@ -773,8 +773,8 @@ mod names_zones_and_look_alike_numbers {
 // township report in three paragraphs, a 2020 report full of "十三五" and plan ranges, a report
 // that puts the leaders' duty first and ends with "其他需要报告的情况", a `TRS_Editor` page with a
 // table, a picture caption and the title only in its meta and `<h2>`, and a report whose headings
-// end in a full stop with quoted, unnumbered sub-headings. Each test states what a careful reader
-// sees.
+// end in a full stop with quoted, unnumbered sub-headings. Their expectations are in tests/corpus/;
+// these tests keep what that format does not carry.
 mod numbering_styles_and_tables {
 
     use fazhi_core::model::IndicatorKind;
@@ -997,7 +997,7 @@ mod numbering_styles_and_tables {
 // six "（一）" sections, a city department writing "我局" throughout, a 城关街道 whose name repeats
 // across the country and whose district is named once, a page whose article is one `<div>` of
 // `<br><br>` paragraphs indented with `&emsp;`, and a report numbered "（一）" at the top with
-// "1、" items below. Each test states what a careful reader sees.
+// "1、" items below. Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod pdf_extracts_and_run_in_items {
 
     use fazhi_core::model::{IndicatorKind, Report};
@@ -1227,7 +1227,7 @@ mod pdf_extracts_and_run_in_items {
 // achievements paragraphs, a report on one year that talks mostly about the next, a province
 // that names its cities and neighbours, statute articles and meeting ordinals, "一是" inside
 // quoted slogans, and a county whose first part ends with "（七）其他" and whose report closes with
-// "特此报告。". Each test states what a careful reader sees.
+// "特此报告。". Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod slogans_statutes_and_next_year {
 
     use fazhi_core::model::IndicatorKind;
@@ -1500,7 +1500,7 @@ mod slogans_statutes_and_next_year {
 // county with "一是…二是…" inline under each （一）, a district whose subsections are run-in bold
 // lead sentences without numbers, a town whose report has no publish date and opens with
 // "今年以来", a prefecture's 司法局 writing "XX州", and a county with Chinese numerals in the
-// headings and "百分之百", "达到95%以上" in the body. Each test states what a careful reader sees.
+// headings and "百分之百", "达到95%以上" in the body. Their expectations are in tests/corpus/; these tests keep what that format does not carry.
 mod inline_enumerators_and_short_names {
 
     use super::*;
