@@ -12,8 +12,12 @@ use fazhi_core::parse::indicators::Catalogue;
 #[test]
 fn no_canonical_row_mixes_unit_classes_kinds_or_years() {
     let taxonomy = std::sync::Arc::new(Taxonomy::embedded());
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut corpus = Corpus::load(&[fixtures], taxonomy.clone(), None);
+    let tests = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut corpus = Corpus::load(
+        &[tests.join("fixtures"), tests.join("corpus")],
+        taxonomy.clone(),
+        None,
+    );
     corpus.reports.extend(Corpus::embedded(taxonomy).reports);
     assert!(corpus.reports.len() > 50, "seeds and fixtures loaded");
     let catalogue = Catalogue::embedded();

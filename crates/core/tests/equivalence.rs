@@ -1,5 +1,5 @@
 //! The same report however it arrives — GB18030, UTF-16, UTF-8 with BOM and CRLF, a saved web
-//! page, one single line, folded punctuation — parses to the same locality, year, headings and
+//! page, one single line, folded punctuation, full-width digits — parses to the same locality, year, headings and
 //! indicators.
 
 use fazhi_core::analyse::themes::Taxonomy;
@@ -21,9 +21,23 @@ const FOLDS: &[(char, char)] = &[
     ('；', ';'),
 ];
 
+/// Punctuation folded, and full-width digits read as ASCII (２０２４ is 2024).
 fn fold(s: &str) -> String {
     s.chars()
-        .map(|c| FOLDS.iter().find(|(w, _)| *w == c).map_or(c, |(_, a)| *a))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => FOLDS.iter().find(|(w, _)| *w == c).map_or(c, |(_, a)| *a),
+        })
+        .collect()
+}
+
+/// ASCII digits written full-width, as some editors and converted pages do.
+fn full_width_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
         .collect()
 }
 
@@ -121,6 +135,11 @@ fn every_form_of_a_report_parses_the_same() {
             (
                 "full-width punctuation",
                 unfold(text).into_bytes(),
+                format!("{path}.txt"),
+            ),
+            (
+                "full-width digits",
+                full_width_digits(text).into_bytes(),
                 format!("{path}.txt"),
             ),
         ];

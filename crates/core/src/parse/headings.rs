@@ -191,7 +191,7 @@ pub fn plain(para: &str) -> Option<HeadingMatch> {
     if chars > MAX_PLAIN_CHARS || han < MIN_PLAIN_HAN || ends_open || NOT_PLAIN.is_match(para) {
         return None;
     }
-    if starts_with_ordinal_item(para) {
+    if starts_with_ordinal_item(para) || DATED_LINK.is_match(para) {
         return None;
     }
     // A table's header or row flattened to text: several cells with figures ("指标 2022年 2023年").
@@ -210,6 +210,13 @@ pub fn plain(para: &str) -> Option<HeadingMatch> {
         marker: 0,
     })
 }
+
+/// A title closed by its date ("…推进会0312", "…专题培训 2024-03-05", "…（03-05）"): a link in a
+/// saved page's list of related news, not a heading of the report.
+static DATED_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Han}[\s\[(（【]*(?:\d{4}[-/.])?(?:0[1-9]|1[0-2])[-/.]?(?:0[1-9]|[12]\d|3[01])[\s\])）】]*$")
+        .expect("static regex")
+});
 
 /// A date standing alone on its line ("2024年3月28日"): a signature's second line.
 pub fn is_date_line(para: &str) -> bool {
@@ -350,6 +357,15 @@ mod tests {
         assert!(plain("突出政治引领,着力提升依法决策能力").is_some());
         assert!(plain("抓组织领导之“纲”").is_some());
         assert!(plain("这是一句完整的话，以句号结束。").is_none());
+        assert!(
+            plain("召开法治政府建设工作推进会0312").is_none(),
+            "a dated link"
+        );
+        assert!(plain("开展行政执法人员专题培训 2024-03-05").is_none());
+        assert!(
+            plain("深化“放管服”改革2024").is_some(),
+            "a year is no date stamp"
+        );
     }
 
     #[test]

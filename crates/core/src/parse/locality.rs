@@ -10,170 +10,113 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Deserialize;
 
 use crate::divisions::{DivId, Divisions, Mention};
 use crate::model::{Level, Locality, PageMeta};
 use crate::text::chrome::chrome;
 use crate::text::is_han;
 use crate::text::sentences::{full_sentences, is_clause_break};
+use crate::text::variants::simplified;
 
+// Evidence weights: what one sighting of a place in each position says about authorship. A
+// title or a signature settles it alone (each is above MIN_SCORE); passing mentions never do.
+
+/// A place in the title (or a title line at the top): reports are titled by their author.
 const TITLE: f32 = 10.0;
+/// A place as the subject of the first, second, third clause with one ("泾源县坚持…"); the
+/// first speaks loudest, later ones may already be about a subordinate.
 const SUBJECT: [f32; 3] = [8.0, 5.0, 3.0];
+/// A place opening one of the last lines ("XX县人民政府 2024年3月28日"): the signature.
 const SIGNATURE: f32 = 8.0;
+/// A place in the page's publisher (发布机构): a site may host others' reports, so it only tips.
 const PUBLISHER: f32 = 2.0;
+/// The publisher whose level is the one the report calls itself by (我县 on a county's site):
+/// then the site's owner is very likely the author.
 const PUBLISHER_SELF: f32 = 6.0;
+/// A place whose level is the report's self-word (我市 → a 市), added to whatever else it has.
 const SELF_WORD: f32 = 2.0;
+/// A place leading a clause somewhere in the body, each time, …
 const CLAUSE_LEAD: f32 = 1.0;
+/// … but no more than this in all: a report speaks of its subordinates often too.
 const CLAUSE_LEAD_CAP: f32 = 3.0;
+/// A plain mention anywhere, by full name …
 const MENTION: f32 = 0.5;
+/// … or by a short name (泾源 for 泾源县), which other things share more often.
 const MENTION_SHORT: f32 = 0.25;
+/// All plain mentions together: enough to choose between candidates, never to outweigh a title.
 const MENTION_CAP: f32 = 2.5;
 /// Below this, nothing but passing mentions speaks for a place: the author stays unknown.
 const MIN_SCORE: f32 = 3.0;
+/// Scores this close are a tie, left to the context (weights are sums of a few decimals).
+const SCORE_TIE: f32 = 0.01;
+/// Context support this close is a tie too: the first division by code wins.
+const SUPPORT_TIE: f32 = 1e-3;
+/// How much the named ancestors (each) and the named descendants (together) of a candidate may
+/// support it: enough to tell same-name divisions apart, not to let a province's long list of
+/// its cities make it the author of a city's report.
+const SUPPORT_CAP: f32 = 3.0;
 
-/// Department names that follow a place name when a department reports (鄂州市司法局).
-const DEPARTMENTS: &[&str] = &[
-    "司法局",
-    "司法厅",
-    "公安局",
-    "公安厅",
-    "市场监督管理局",
-    "市场监管局",
-    "自然资源局",
-    "自然资源和规划局",
-    "自然资源厅",
-    "生态环境局",
-    "生态环境厅",
-    "人力资源和社会保障局",
-    "人力资源和社会保障厅",
-    "人力资源社会保障局",
-    "住房和城乡建设局",
-    "住房和城乡建设厅",
-    "住房城乡建设局",
-    "交通运输局",
-    "交通运输厅",
-    "农业农村局",
-    "农业农村厅",
-    "水利局",
-    "水利厅",
-    "水务局",
-    "商务局",
-    "商务厅",
-    "文化和旅游局",
-    "文化和旅游厅",
-    "文化广电和旅游局",
-    "文化广电旅游局",
-    "文化广电旅游体育局",
-    "卫生健康委员会",
-    "卫生健康局",
-    "卫健委",
-    "卫健局",
-    "应急管理局",
-    "应急管理厅",
-    "审计局",
-    "审计厅",
-    "税务局",
-    "统计局",
-    "医疗保障局",
-    "医保局",
-    "林业局",
-    "林业和草原局",
-    "教育局",
-    "教育厅",
-    "教育和体育局",
-    "教育体育局",
-    "教体局",
-    "财政局",
-    "财政厅",
-    "民政局",
-    "民政厅",
-    "发展和改革委员会",
-    "发展改革委",
-    "发改委",
-    "发展和改革局",
-    "科学技术局",
-    "科学技术厅",
-    "科技局",
-    "工业和信息化局",
-    "工业和信息化厅",
-    "工信局",
-    "退役军人事务局",
-    "退役军人事务厅",
-    "城市管理局",
-    "城市管理综合执法局",
-    "城市管理和综合执法局",
-    "综合行政执法局",
-    "行政审批局",
-    "行政审批服务局",
-    "政务服务管理局",
-    "政务服务和大数据管理局",
-    "政务服务数据管理局",
-    "数据局",
-    "大数据局",
-    "信访局",
-    "人民法院",
-    "中级人民法院",
-    "人民检察院",
-    "人民政府办公室",
-    "人民政府办公厅",
-    "政府办公室",
-    "政府办",
-    "体育局",
-    "粮食和物资储备局",
-    "气象局",
-    "档案局",
-    "国有资产监督管理委员会",
-    "国资委",
-    "民族宗教事务局",
-    "民宗局",
-    "乡村振兴局",
-    "住建局",
-    "人社局",
-    "交通局",
-    "农业局",
-    "环保局",
-    "城管局",
-    "依法治省办",
-    "依法治市办",
-    "依法治州办",
-    "依法治县办",
-    "依法治区办",
-    "依法治旗办",
-];
+/// How often (a mention of a name that several places share counts as a share) a place must be
+/// named for a department that names only its level to be placed there: once by a name that is
+/// its alone.
+const NAMED_MIN: f32 = 1.0;
 
-/// What a place is called when the report speaks of itself (我市, 全县, 我街道).
-const SELF_WORDS: &str = "省市县区镇乡州旗盟街";
+/// How many lines at the top may be the title, an addressee or a dateline rather than body.
+const HEAD_LINES: usize = 8;
+/// A head line longer than this (in chars) is body text, not a title line.
+const HEAD_LINE_MAX_CHARS: usize = 60;
+/// How many sentences of the opening are read for the subject: the author introduces itself
+/// early, and later sentences turn to its subordinates.
+const OPENING_SENTENCES: usize = 4;
+/// How many non-empty last lines may hold the signature (name, date, a seal's caption …).
+const SIGNATURE_LINES: usize = 6;
+/// A signature line longer than this (in chars) is a sentence, not a signature.
+const SIGNATURE_MAX_CHARS: usize = 40;
+/// A line longer than this (in bytes) is a paragraph that happens to contain a chrome word.
+const CHROME_LINE_MAX_BYTES: usize = 360;
+/// How often (我 counting twice, 全 once) a self-word must occur to say what the report calls
+/// itself: one 全市 alone may be about a superior.
+const SELF_WORD_MIN: u32 = 2;
 
-/// Leading time adverbials before the subject ("2024年，", "今年以来，").
-const TIME_LEADS: &[&str] = &[
-    "今年以来",
-    "近年来",
-    "近年",
-    "一年来",
-    "过去一年",
-    "长期以来",
-    "去年以来",
-    "本年度",
-    "今年",
-    "去年",
-    "年内",
-    "全年",
-];
+/// The word lists of `assets/departments.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    departments: Vec<String>,
+    self_words: String,
+    title_words: Vec<String>,
+    time_leads: Vec<String>,
+    frame_leads: Vec<String>,
+    zones: Vec<String>,
+    zone_committees: Vec<String>,
+    office_joiners: Vec<String>,
+    offices: Vec<String>,
+}
 
-/// Clause openings that name a superior or a frame, not the subject.
-const FRAME_LEADS: &[&str] = &[
-    "在",
-    "按照",
-    "根据",
-    "围绕",
-    "紧紧围绕",
-    "贯彻",
-    "落实",
-    "认真落实",
-    "遵照",
-    "依照",
-    "对照",
-];
+static VOCABULARY_TOML: &str = include_str!("../../../../assets/departments.toml");
+
+static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
+    toml::from_str(VOCABULARY_TOML)
+        .expect("assets/departments.toml is valid (checked by a unit test)")
+});
+
+/// The management committee of a zone at the head of a string, after at most ten chars of the
+/// zone's own name (嘉兴|经济技术开发区管理委员会).
+static ZONE_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    let alt = |ws: &[String]| {
+        ws.iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Regex::new(&format!(
+        r"^[^\s，,。；（(]{{0,10}}?(?:{})(?:{})",
+        alt(&WORDS.zones),
+        alt(&WORDS.zone_committees)
+    ))
+    .expect("zone words are escaped, so the pattern is valid")
+});
 
 /// Resolve the reporting body from the report's text, its title and the page's metadata.
 ///
@@ -181,6 +124,25 @@ const FRAME_LEADS: &[&str] = &[
 /// (county) or 9 (township). A name that several divisions share and that nothing in the text
 /// tells apart gives the name and level only (empty path, no code).
 pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Locality> {
+    // A report in traditional characters (鎮雄縣) is matched folded to simplified, as the
+    // division table and the vocabulary are written; names come out as the table has them.
+    let text = &*simplified(text);
+    let title = title.map(simplified);
+    let title = title.as_deref();
+    let folded_meta = PageMeta {
+        title: meta.title.as_deref().map(|t| simplified(t).into_owned()),
+        publisher: meta
+            .publisher
+            .as_deref()
+            .map(|p| simplified(p).into_owned()),
+        chrome: meta
+            .chrome
+            .iter()
+            .map(|c| simplified(c).into_owned())
+            .collect(),
+        ..meta.clone()
+    };
+    let meta = &folded_meta;
     let div = Divisions::get();
     let page = Page::read(div, text);
     let mut ev = Evidence::default();
@@ -209,7 +171,47 @@ pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Local
     }
 
     let context = Context::gather(div, &page, title, meta);
-    ev.choose(div, &context, dept_hint)
+    // A department that names itself by level only (市司法局) in its title or opening sentence,
+    // with no place claimed anywhere, belongs to the place of its level the text names most (in
+    // 《大连市…》 or as 法治大连); naming none, it is still a department, of an unknown place.
+    let unplaced = title
+        .and_then(|t| bare_department(t.trim_start()))
+        .or_else(|| dept_hint.clone());
+    // A government that calls itself by level only (省政府, 全省) is, likewise, the place of that
+    // level the text names most.
+    let own_level = title
+        .and_then(|t| bare_government(t.trim_start()))
+        .or(self_word);
+    ev.choose(div, &context, dept_hint).or_else(|| {
+        let Some((level_word, written)) = unplaced else {
+            let id = context.most_named(div, own_level?)?;
+            let d = div.division(id);
+            return Some(Locality {
+                name: d.name.to_string(),
+                path: div.path_of(id).into_iter().map(String::from).collect(),
+                code: Some(d.code.to_string()),
+                level: d.level,
+                department: None,
+            });
+        };
+        let department: String = written.chars().skip(1).collect();
+        Some(match context.most_named(div, level_word) {
+            Some(id) => Locality {
+                name: format!("{}{department}", div.division(id).name),
+                path: div.path_of(id).into_iter().map(String::from).collect(),
+                code: Some(div.division(id).code.to_string()),
+                level: Level::Department,
+                department: Some(department),
+            },
+            None => Locality {
+                name: written,
+                path: Vec::new(),
+                code: None,
+                level: Level::Department,
+                department: Some(department),
+            },
+        })
+    })
 }
 
 /// The text with its mentions and the ranges that give no evidence of authorship.
@@ -245,14 +247,11 @@ impl<'a> Page<'a> {
             if body.is_some() || t.is_empty() {
                 continue;
             }
-            let short = t.chars().count() <= 60 && !t.contains('。');
-            if n < 8 && short && (t.ends_with('：') || t.ends_with(':')) {
+            let short = t.chars().count() <= HEAD_LINE_MAX_CHARS && !t.contains('。');
+            if n < HEAD_LINES && short && (t.ends_with('：') || t.ends_with(':')) {
                 aside.push((start, end));
-            } else if n < 8 && short {
-                if ["报告", "情况", "总结", "法治政府"]
-                    .iter()
-                    .any(|k| t.contains(k))
-                {
+            } else if n < HEAD_LINES && short {
+                if WORDS.title_words.iter().any(|k| t.contains(k.as_str())) {
                     titles.push((start, end));
                 }
             } else {
@@ -293,7 +292,7 @@ impl<'a> Page<'a> {
         let mut weights = SUBJECT.iter();
         let mut dept_hint = None;
         let mut subject_seen = false;
-        for (s_start, sentence) in sentences(self.text, self.body).take(4) {
+        for (s_start, sentence) in sentences(self.text, self.body).take(OPENING_SENTENCES) {
             for (c_start, clause) in clauses(sentence) {
                 let at = s_start + c_start + subject_offset(clause);
                 if inside(&self.aside, at) || inside(&self.quoted, at) {
@@ -321,24 +320,24 @@ impl<'a> Page<'a> {
         let tail: Vec<(usize, &str)> = lines(self.text)
             .filter(|(s, l)| !l.trim().is_empty() && !inside(&self.aside, *s))
             .collect();
-        for &(start, line) in tail.iter().rev().take(6) {
+        for &(start, line) in tail.iter().rev().take(SIGNATURE_LINES) {
             let lead = line.len() - line.trim_start().len();
             let t = line.trim();
-            if t.chars().count() > 40 || t.contains('。') {
+            if t.chars().count() > SIGNATURE_MAX_CHARS || t.contains('。') {
                 continue;
             }
             let at = start + lead + t.strip_prefix("中共").map_or(0, |_| "中共".len());
             let Some(i) = self.mentions.iter().position(|m| m.start == at) else {
                 continue;
             };
-            let last = chain_end(&self.mentions, i);
+            let last = chain_end(self.text, &self.mentions, i);
             let Some(mut rest) = self
                 .text
                 .get(self.mentions[last].end..start + lead + t.len())
             else {
                 continue;
             };
-            for s in ["人民政府", "委员会", "党委", "政府", "委"] {
+            for s in ["人民政府", "委员会", "党委", "政府", "委", "办事处"] {
                 rest = rest.strip_prefix(s).unwrap_or(rest);
             }
             if let Some(d) = department_at(rest) {
@@ -361,7 +360,7 @@ impl<'a> Page<'a> {
         let mut i = 0;
         while i < self.mentions.len() {
             let m = self.mentions[i];
-            let last = chain_end(&self.mentions, i);
+            let last = chain_end(self.text, &self.mentions, i);
             if self.counts(m.start) {
                 for k in i..=last {
                     let e = div.entry(self.mentions[k].entry);
@@ -409,7 +408,7 @@ impl Evidence {
     /// Credit the place named by mention `i` of `text` (the last of a chain such as
     /// 东莞市桥头镇), with the department that follows it, if any.
     fn claim(&mut self, div: &Divisions, text: &str, ms: &[Mention], i: usize, weight: f32) {
-        let m = ms[chain_end(ms, i)];
+        let m = ms[chain_end(text, ms, i)];
         if div.entry(m.entry).weak {
             return;
         }
@@ -446,7 +445,7 @@ impl Evidence {
         let mut tied: Vec<DivId> = self
             .score
             .iter()
-            .filter(|(_, s)| **s >= top - 0.01)
+            .filter(|(_, s)| **s >= top - SCORE_TIE)
             .map(|(id, _)| *id)
             .collect();
         tied.sort_unstable();
@@ -457,7 +456,7 @@ impl Evidence {
         let best_ctx = ranked.iter().map(|r| r.0).fold(f32::MIN, f32::max);
         let winners: Vec<DivId> = ranked
             .iter()
-            .filter(|r| r.0 >= best_ctx - 1e-3)
+            .filter(|r| r.0 >= best_ctx - SUPPORT_TIE)
             .map(|r| r.1)
             .collect();
         let claim = self
@@ -539,13 +538,31 @@ impl Context {
         Context { named, below }
     }
 
+    /// The place whose self-word is `level_word` (市 for 大连市) that the text names most, if it is
+    /// named at least [`NAMED_MIN`] times over and more than any other place of that level.
+    fn most_named(&self, div: &Divisions, level_word: char) -> Option<DivId> {
+        let mut ranked: Vec<(f32, DivId)> = self
+            .named
+            .iter()
+            .filter(|(id, _)| div.division(**id).self_word() == level_word)
+            .map(|(id, w)| (*w, *id))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        match ranked.as_slice() {
+            [(w, id), rest @ ..] if *w >= NAMED_MIN && rest.first().is_none_or(|r| r.0 < *w) => {
+                Some(*id)
+            }
+            _ => None,
+        }
+    }
+
     /// How much the rest of the text agrees with a candidate: its ancestors and descendants named.
     fn support(&self, div: &Divisions, id: DivId) -> f32 {
         let up: f32 = div
             .ancestors(id)
-            .map(|a| self.named.get(&a).copied().unwrap_or(0.0).min(3.0))
+            .map(|a| self.named.get(&a).copied().unwrap_or(0.0).min(SUPPORT_CAP))
             .sum();
-        up + self.below.get(&id).copied().unwrap_or(0.0).min(3.0)
+        up + self.below.get(&id).copied().unwrap_or(0.0).min(SUPPORT_CAP)
     }
 }
 
@@ -570,7 +587,7 @@ fn publishers(
         if ms.is_empty() {
             continue;
         }
-        let m = ms[chain_end(&ms, 0)];
+        let m = ms[chain_end(owner, &ms, 0)];
         if div.entry(m.entry).weak {
             continue;
         }
@@ -616,7 +633,7 @@ fn self_word(text: &str) -> Option<char> {
         let Some(c) = text[at + lead.len()..]
             .chars()
             .next()
-            .filter(|c| SELF_WORDS.contains(*c))
+            .filter(|c| WORDS.self_words.contains(*c))
         else {
             continue;
         };
@@ -624,7 +641,7 @@ fn self_word(text: &str) -> Option<char> {
     }
     counts
         .into_iter()
-        .filter(|(_, n)| *n >= 2)
+        .filter(|(_, n)| *n >= SELF_WORD_MIN)
         .max_by_key(|&(c, n)| (n, c))
         .map(|(c, _)| c)
 }
@@ -632,17 +649,28 @@ fn self_word(text: &str) -> Option<char> {
 /// A department named by level only at a clause's head ("市司法局"): the level character and
 /// the words as written.
 fn bare_department(s: &str) -> Option<(char, String)> {
-    let first = s.chars().next().filter(|c| SELF_WORDS.contains(*c))?;
+    let first = s.chars().next().filter(|c| WORDS.self_words.contains(*c))?;
     let dept = department_at(&s[first.len_utf8()..])?;
     Some((first, format!("{first}{dept}")))
+}
+
+/// The level character of a government named by level only at the head of `s` (省政府, 县人民政府).
+fn bare_government(s: &str) -> Option<char> {
+    let first = s.chars().next().filter(|c| WORDS.self_words.contains(*c))?;
+    let rest = &s[first.len_utf8()..];
+    WORDS
+        .office_joiners
+        .iter()
+        .any(|g| rest.starts_with(g.as_str()))
+        .then_some(first)
 }
 
 /// Whether `s` opens with the report naming itself without a name (我县, 全市, 县委).
 fn names_itself(s: &str) -> bool {
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
-        (Some('我' | '全'), Some(w)) => SELF_WORDS.contains(w),
-        (Some(w), Some('委' | '政')) => SELF_WORDS.contains(w),
+        (Some('我' | '全'), Some(w)) => WORDS.self_words.contains(w),
+        (Some(w), Some('委' | '政')) => WORDS.self_words.contains(w),
         _ => false,
     }
 }
@@ -650,23 +678,30 @@ fn names_itself(s: &str) -> bool {
 /// The longest department name `s` starts with, or the management committee of a zone the
 /// place set up (嘉兴|经济技术开发区管理委员会): such zones are bodies of their place, not places.
 fn department_at(s: &str) -> Option<&str> {
-    let listed = DEPARTMENTS
+    let listed = WORDS
+        .departments
         .iter()
-        .filter(|d| s.starts_with(*d))
+        .filter(|d| s.starts_with(d.as_str()))
         .max_by_key(|d| d.len())
         .map(|d| d.len());
     let zone = ZONE_COMMITTEE.find(s).map(|m| m.end());
     listed.max(zone).map(|len| &s[..len])
 }
 
-static ZONE_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\s，,。；（(]{0,10}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|新区|产业园区|工业园区|园区|试验区|示范区)(?:管理委员会|管委会)")
-        .expect("static regex")
-});
-
-/// The last mention of a run written back to back (南昌县莲塘镇 → 莲塘镇).
-fn chain_end(ms: &[Mention], mut i: usize) -> usize {
-    while ms.get(i + 1).is_some_and(|n| n.start == ms[i].end) {
+/// The last mention of a run written back to back (南昌县莲塘镇 → 莲塘镇), or joined by its
+/// government when the next one is an office under it (丰泽区人民政府东海街道办事处 → 东海街道):
+/// such a title is the office's, filed under its district.
+fn chain_end(text: &str, ms: &[Mention], mut i: usize) -> usize {
+    while let Some(n) = ms.get(i + 1) {
+        let between = text.get(ms[i].end..n.start).unwrap_or("");
+        let office = text
+            .get(n.end..)
+            .is_some_and(|after| WORDS.offices.iter().any(|o| after.starts_with(o.as_str())));
+        let joined =
+            between.is_empty() || (office && WORDS.office_joiners.iter().any(|j| j == between));
+        if !joined {
+            break;
+        }
         i += 1;
     }
     i
@@ -684,11 +719,11 @@ fn subject_offset(clause: &str) -> usize {
             s = s.strip_prefix(tail).unwrap_or(s);
         }
     }
-    if let Some(t) = TIME_LEADS.iter().find(|t| s.starts_with(*t)) {
+    if let Some(t) = WORDS.time_leads.iter().find(|t| s.starts_with(t.as_str())) {
         s = &s[t.len()..];
     }
     s = s.trim_start_matches([' ', '\u{3000}']);
-    if FRAME_LEADS.iter().any(|f| s.starts_with(f)) {
+    if WORDS.frame_leads.iter().any(|f| s.starts_with(f.as_str())) {
         return clause.len();
     }
     s = s.strip_prefix("中共").unwrap_or(s);
@@ -703,7 +738,7 @@ fn clause_initial(text: &str, at: usize) -> bool {
 }
 
 fn is_chrome(line: &str) -> bool {
-    line.len() <= 360
+    line.len() <= CHROME_LINE_MAX_BYTES
         && chrome()
             .line_marks
             .iter()
@@ -779,6 +814,19 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_vocabulary_asset_parses_and_keeps_its_lists() {
+        let words: Vocabulary = toml::from_str(VOCABULARY_TOML).expect("valid TOML");
+        assert!(words.departments.len() > 100, "{}", words.departments.len());
+        assert!(words.departments.iter().all(|d| !d.is_empty()));
+        assert_eq!(department_at("管委会"), None, "a committee needs its zone");
+        assert_eq!(
+            department_at("高新区管委会关于"),
+            Some("高新区管委会"),
+            "the zone pattern is built from the asset"
+        );
+    }
 
     fn seed(prefix: &str) -> String {
         let (_, bytes) = crate::seeds::SEEDS

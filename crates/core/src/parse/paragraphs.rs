@@ -192,11 +192,14 @@ fn split_glued(text: &str, para: Span) -> Vec<Span> {
     out
 }
 
-/// Words a part heading ends with ("…第一责任人职责情况", "…主要安排").
+/// Words a part heading ends with ("…第一责任人职责情况", "…主要安排", "存在的问题"). The
+/// engine takes the first alternative that matches at the leftmost place, so a longer ending
+/// comes before its own beginning ("存在的问题和不足" before "存在的问题").
 static PART_HEADING_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"职责情况|有关情况|主要情况|主要安排|工作安排|工作计划|举措和成效|不足和原因|问题和不足",
-    )
+    Regex::new(concat!(
+        r"存在的问题和不足|存在问题和不足|存在的不足和原因|存在的问题及原因|存在的问题|存在问题|存在的不足|",
+        r"职责情况|有关情况|主要情况|主要安排|工作安排|工作计划|工作打算|举措和成效|不足和原因|问题和不足",
+    ))
     .expect("static regex")
 });
 /// A top heading longer than this before its first full stop ran into its body.

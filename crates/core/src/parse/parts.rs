@@ -6,6 +6,7 @@ use regex::Regex;
 
 use crate::model::Part;
 use crate::text::sentences::is_full_stop;
+use crate::text::variants::simplified;
 
 static PROBLEMS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"问题|不足|短板|差距|薄弱|弱项|困难").expect("static regex"));
@@ -48,6 +49,8 @@ static PLANS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// the plans ("存在的问题及下一步工作打算") is the problems part (named first; its children
 /// carry the plans), unless the problems only qualify the plans ("针对问题的下一步工作计划").
 pub fn of_heading(heading: &str) -> Option<Part> {
+    // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
+    let heading = &*simplified(heading);
     if OTHER_HEADING.is_match(heading) {
         Some(Part::Other)
     } else if DUTY_HEADING.is_match(heading) {
@@ -70,6 +73,8 @@ pub fn of_heading(heading: &str) -> Option<Part> {
 /// ("（一）存在的问题", "（二）下一步工作打算", "（五）主要负责人履行…职责情况") changes
 /// the part its parent gave it; an achievement that mentions a problem ("狠抓薄弱环节") does not.
 pub fn of_sub_heading(words: &str) -> Option<Part> {
+    // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
+    let words = &*simplified(words);
     if DUTY_HEADING.is_match(words) {
         Some(Part::Duty)
     } else if SUB_PROBLEMS.is_match(words) {
@@ -100,6 +105,8 @@ static SUB_PLANS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The part an unheaded paragraph opens, if it opens one.
 pub fn of_paragraph(para: &str) -> Option<Part> {
+    // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
+    let para = &*simplified(para);
     if PLANS_CUE.is_match(para) {
         Some(Part::Plans)
     } else if PROBLEMS_CUE.is_match(para) {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Span;
+use crate::text::variants::simplified;
 
 use super::headings;
 
@@ -31,9 +32,10 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
     let para = |i: usize| paragraphs.get(i).map(|p| &text[p.start..p.end]);
     let mut start = 0;
     // A site masthead ("某市人民政府") above a complete title is not part of it.
-    if para(0).is_some_and(|l| MASTHEAD.is_match(l))
-        && para(1)
-            .is_some_and(|l| is_title_line(l) && TITLE_WORDS.is_match(l) && !CONTINUES.is_match(l))
+    if para(0).is_some_and(|l| matches_folded(&MASTHEAD, l))
+        && para(1).is_some_and(|l| {
+            is_title_line(l) && matches_folded(&TITLE_WORDS, l) && !matches_folded(&CONTINUES, l)
+        })
     {
         start = 1;
     }
@@ -46,8 +48,9 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
     let mut span = paragraphs[0];
     let mut title = first.to_string();
     if let Some(second) = para(1) {
-        let continues =
-            is_title_line(second) && !TITLE_WORDS.is_match(first) && TITLE_WORDS.is_match(second);
+        let continues = is_title_line(second)
+            && !matches_folded(&TITLE_WORDS, first)
+            && matches_folded(&TITLE_WORDS, second);
         if second == first {
             span.end = paragraphs[1].end;
         } else if continues {
@@ -55,10 +58,16 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
             span.end = paragraphs[1].end;
         }
     }
-    if !TITLE_WORDS.is_match(&title) && page_title.is_none_or(|p| !p.contains(first)) {
+    if !matches_folded(&TITLE_WORDS, &title) && page_title.is_none_or(|p| !p.contains(first)) {
         return page_title_in_text(text, paragraphs, page_title);
     }
     Some((title, span))
+}
+
+/// Whether `re` matches `s`, read in simplified characters: a mirror in traditional characters
+/// titles its report 工作情況報告, and the title words are written simplified.
+fn matches_folded(re: &Regex, s: &str) -> bool {
+    re.is_match(&simplified(s))
 }
 
 fn is_title_line(line: &str) -> bool {
@@ -78,7 +87,9 @@ fn page_title_line(
     // A page's <title> often adds the site's name ("…年度报告-某区人民政府").
     let is_it = |line: &str| {
         line == wanted
-            || (wanted.starts_with(line) && line.chars().count() >= 8 && TITLE_WORDS.is_match(line))
+            || (wanted.starts_with(line)
+                && line.chars().count() >= 8
+                && matches_folded(&TITLE_WORDS, line))
     };
     paragraphs
         .iter()

@@ -7,10 +7,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Part;
+use crate::parse::numbers::fold_char;
 
-/// A 4-digit year followed by 年 (or 年度), with enough context to judge it.
+/// A 4-digit year followed by 年 (or 年度), with enough context to judge it. Digits may be
+/// full-width (２０２４年): converted pages and some editors write them so.
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"((?:19|20|１９|２０)[0-9０-９]{2})\s*年").expect("static regex"));
 
 /// Where a year mention stands, which sets its weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +40,8 @@ pub fn collect(text: &str, place: Place, votes: &mut Vec<(i32, f32)>) {
         let (Some(whole), Some(digits)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
-        let Ok(year) = digits.as_str().parse::<i32>() else {
+        let ascii: String = digits.as_str().chars().map(fold_char).collect();
+        let Ok(year) = ascii.parse::<i32>() else {
             continue;
         };
         let before = &text[..whole.start()];
@@ -69,7 +72,8 @@ fn is_range_or_number(before: &str, after: &str) -> bool {
     let before_dash_digit = prev_is_dash && {
         let b = before.trim_end();
         let b = &b[..b.len() - prev.map_or(0, char::len_utf8)];
-        b.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        b.trim_end()
+            .ends_with(|c: char| fold_char(c).is_ascii_digit())
     };
     let after = after.trim_start();
     let next_range = after.starts_with(['-', '—', '–', '~', '～']);
@@ -160,6 +164,19 @@ mod tests {
             None,
         );
         assert_eq!(got, Some(2023));
+    }
+
+    #[test]
+    fn full_width_digits_give_the_year() {
+        let y = year_of(
+            &[
+                ("２０２４年法治政府建设情况报告", Place::Title),
+                ("二、２０２５年工作安排", Place::Heading(Part::Plans)),
+                ("对照《２０２１－２０２５年规划》", Place::Body),
+            ],
+            None,
+        );
+        assert_eq!(y, Some(2024));
     }
 
     #[test]

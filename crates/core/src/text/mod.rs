@@ -9,6 +9,7 @@ pub mod chrome;
 pub mod numbering;
 pub mod segment;
 pub mod sentences;
+pub mod variants;
 
 pub use chars::is_han;
 pub use sentences::{sentence_around, sentences};
