@@ -190,3 +190,22 @@ fn noise_is_still_binary() {
         "binary file, not text"
     );
 }
+
+#[test]
+fn c1_controls_never_swallow_the_figures_between_them() {
+    // An APC (U+009F) and a string terminator (ESC \) on one line: once, everything between
+    // them went, indicators included.
+    let line = "全年\u{9f}办理行政复议案件9871件，调解矛盾纠纷6543件\u{1b}\\。";
+    let text = format!("{}\n{line}\n", seed_text());
+    let report = fazhi_core::corpus::load_bytes(text.as_bytes(), "c1.txt", &Taxonomy::embedded())
+        .expect("loads");
+    let values: Vec<f64> = report.indicators.iter().map(|i| i.value).collect();
+    assert!(values.contains(&9871.0), "{values:?}");
+    assert!(values.contains(&6543.0), "{values:?}");
+    assert!(
+        report
+            .text
+            .contains("办理行政复议案件9871件，调解矛盾纠纷6543件。")
+    );
+    assert!(!report.text.contains(['\u{9f}', '\u{1b}']));
+}
