@@ -1,7 +1,9 @@
 //! `fazhi`: the dashboard (no subcommand) and the headless CLI over the same library.
 
+use std::cell::Cell;
+use std::ffi::{OsStr, OsString};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -29,6 +31,9 @@ struct Cli {
     /// Parse every file afresh, neither reading nor writing the corpus store.
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Exit with status 3 when some file could not be loaded, even though others were.
+    #[arg(long, global = true)]
+    strict: bool,
     /// Report files or folders to open in the dashboard (default: the configured folders, else
     /// the embedded seed reports).
     paths: Vec<PathBuf>,
@@ -95,9 +100,10 @@ enum Command {
     Diff {
         /// The first report: a file path, or a locality name (NAME or NAME@YEAR) among the
         /// reports given with --in (default: the configured folders, else the embedded seeds).
-        a: String,
+        /// A path that is not valid UTF-8 is accepted as a file.
+        a: OsString,
         /// The second report, as A.
-        b: String,
+        b: OsString,
         /// Compare only measures of this theme.
         #[arg(long)]
         theme: Option<String>,
@@ -148,6 +154,8 @@ struct Loader {
     /// The configured report folders, used when no path is given.
     folders: Vec<PathBuf>,
     max_file_bytes: u64,
+    /// How many files could not be loaded so far, for `--strict`.
+    failures: Cell<usize>,
 }
 
 impl Loader {
@@ -175,7 +183,18 @@ impl Loader {
             cache,
             folders: config.library.report_folders.clone(),
             max_file_bytes: config.library.max_file_bytes,
+            failures: Cell::new(0),
         })
+    }
+
+    /// Success, unless `strict` and some file could not be loaded (others did, or the command
+    /// would have failed already).
+    fn success(&self, strict: bool) -> ExitCode {
+        if strict && self.failures.get() > 0 {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     /// Load the given paths (none: the embedded seeds), reporting on stderr every file that
@@ -195,6 +214,8 @@ impl Loader {
             bar.finish();
             corpus
         };
+        self.failures
+            .set(self.failures.get() + corpus.problems.len());
         for problem in corpus.problems.iter().chain(&corpus.warnings) {
             eprintln!("fazhi: {problem}");
         }
@@ -257,7 +278,7 @@ fn run(args: Cli) -> Result<ExitCode> {
     let config = Config::load()?;
     let loader = Loader::new(&config, args.no_cache)?;
     let Some(command) = args.command else {
-        return dashboard(&loader, &args.paths, config);
+        return dashboard(&loader, &args.paths, config, args.strict);
     };
     if let Command::Diff {
         a,
@@ -267,12 +288,13 @@ fn run(args: Cli) -> Result<ExitCode> {
         search,
     } = &command
     {
-        return diff(&loader, a, b, theme.as_deref(), *format, search);
+        diff(&loader, a, b, theme.as_deref(), *format, search)?;
+        return Ok(loader.success(args.strict));
     }
     if let Command::Parse { paths, .. } = &command
         && !paths.is_empty()
     {
-        return parse_streaming(&loader, paths);
+        return parse_streaming(&loader, paths, args.strict);
     }
     let paths = match &command {
         Command::Parse { paths, .. }
@@ -330,7 +352,7 @@ fn run(args: Cli) -> Result<ExitCode> {
             if csv {
                 cli::coverage_csv(&reports, taxonomy).context("writing CSV")?
             } else if json {
-                serde_json::to_string_pretty(&cli::coverage_rows(&reports, taxonomy))? + "\n"
+                cli::json(&cli::coverage_rows(&reports, taxonomy))? + "\n"
             } else {
                 cli::coverage_text(&reports, taxonomy)
             }
@@ -343,7 +365,7 @@ fn run(args: Cli) -> Result<ExitCode> {
             if csv {
                 cli::indicators_csv(&rows).context("writing CSV")?
             } else if json {
-                serde_json::to_string_pretty(&rows)? + "\n"
+                cli::json(&rows)? + "\n"
             } else {
                 cli::indicators_text(&rows)
             }
@@ -362,7 +384,7 @@ fn run(args: Cli) -> Result<ExitCode> {
                         })
                     })
                     .collect();
-                serde_json::to_string_pretty(&checks)? + "\n"
+                cli::json(&checks)? + "\n"
             } else {
                 reports
                     .iter()
@@ -373,7 +395,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         }
     };
     write_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(loader.success(args.strict))
 }
 
 fn check_theme(corpus: &Corpus, theme: Option<&str>) -> Result<()> {
@@ -394,13 +416,13 @@ fn check_theme(corpus: &Corpus, theme: Option<&str>) -> Result<()> {
 /// `fazhi diff A B`: each side a file, or a locality name among the reports to search.
 fn diff(
     loader: &Loader,
-    a: &str,
-    b: &str,
+    a: &OsStr,
+    b: &OsStr,
     theme: Option<&str>,
     format: Format,
     search: &[PathBuf],
-) -> Result<ExitCode> {
-    let named = |arg: &str| !std::path::Path::new(arg).exists();
+) -> Result<()> {
+    let named = |arg: &OsStr| !Path::new(arg).exists();
     let files: Vec<PathBuf> = [a, b]
         .iter()
         .filter(|s| !named(s))
@@ -417,9 +439,11 @@ fn diff(
     } else {
         Corpus::from_reports(Vec::new(), Arc::clone(&loader.taxonomy))
     };
-    let pick = |arg: &str| -> Result<&Report> {
-        if named(arg) {
-            cli::find_report(&pool.reports, arg).map_err(anyhow::Error::msg)
+    let pick = |given_arg: &OsStr| -> Result<&Report> {
+        // A report's source is its path as loading spelled it: lossily, for a non-UTF-8 name.
+        let arg = given_arg.to_string_lossy();
+        if named(given_arg) {
+            cli::find_report(&pool.reports, &arg).map_err(anyhow::Error::msg)
         } else {
             given
                 .reports
@@ -431,7 +455,7 @@ fn diff(
     let (ra, rb) = (pick(a)?, pick(b)?);
     let comparison = fazhi_core::analyse::compare::compare(ra, rb, theme, &loader.taxonomy);
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
+        Format::Json => cli::json(&comparison)? + "\n",
         Format::Text => {
             let terminal = std::io::stdout().is_terminal();
             let markers = !terminal || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -444,12 +468,12 @@ fn diff(
         }
     };
     write_out(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `fazhi parse --json PATH...`: each report printed as soon as it and those before it are parsed,
 /// so memory stays flat however many reports there are.
-fn parse_streaming(loader: &Loader, paths: &[PathBuf]) -> Result<ExitCode> {
+fn parse_streaming(loader: &Loader, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     let mut printed = 0usize;
     let mut failed: Option<std::io::Error> = None;
@@ -473,7 +497,11 @@ fn parse_streaming(loader: &Loader, paths: &[PathBuf]) -> Result<ExitCode> {
                 write(&cli::parse_json_element(&report), &mut failed);
                 printed += 1;
             }
-            Streamed::Problem(p) | Streamed::Warning(p) => eprintln!("fazhi: {p}"),
+            Streamed::Problem(p) => {
+                loader.failures.set(loader.failures.get() + 1);
+                eprintln!("fazhi: {p}");
+            }
+            Streamed::Warning(p) => eprintln!("fazhi: {p}"),
         },
     );
     write(if printed == 0 { "]\n" } else { "\n]\n" }, &mut failed);
@@ -486,7 +514,7 @@ fn parse_streaming(loader: &Loader, paths: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(loader.success(strict))
 }
 
 fn write_out(out: &str) -> Result<()> {
@@ -498,12 +526,12 @@ fn write_out(out: &str) -> Result<()> {
     }
 }
 
-fn dashboard(loader: &Loader, paths: &[PathBuf], config: Config) -> Result<ExitCode> {
+fn dashboard(loader: &Loader, paths: &[PathBuf], config: Config, strict: bool) -> Result<ExitCode> {
     let corpus = loader.load_or_configured(paths);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
     fazhi::tui::run(corpus, config.dashboard)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(loader.success(strict))
 }

@@ -222,3 +222,113 @@ fn the_report_list_shows_an_indicator_count_of_four_digits() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains(" 1234 "), "{screen}");
 }
+
+const SEED: &str = "seeds/002_58b9b4adb4171f74.txt";
+
+#[test]
+fn json_escapes_bidi_overrides_and_c1_controls() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read_to_string(SEED).expect("seed");
+    let path = dir.path().join("报告\u{202e}txt.\u{9b}31m.txt");
+    fs::write(&path, format!("{text}\n全年\u{202e}受理\u{9b}案件\n")).expect("write");
+    for args in [
+        &["parse", "--json"][..],
+        &["indicators", "--json"],
+        &["themes", "--json"],
+        &["check", "--json"],
+    ] {
+        let out = run(fazhi(home.path()).args(args).arg(&path));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(
+            !out.stdout.contains(['\u{202e}', '\u{9b}']),
+            "{args:?}: a raw control reached the output"
+        );
+        if args[0] != "indicators" {
+            assert!(out.stdout.contains("\\u202e"), "{args:?}");
+            assert!(out.stdout.contains("\\u009b"), "{args:?}");
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_latin1_file_name_is_accepted_by_every_subcommand() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // "rapport_été.txt" in Latin-1: not UTF-8.
+    let name = std::ffi::OsStr::from_bytes(b"rapport_\xe9t\xe9.txt");
+    let path = dir.path().join(name);
+    fs::copy(SEED, &path).expect("copy seed");
+    for sub in ["parse", "outline", "indicators", "themes", "check"] {
+        let out = run(fazhi(home.path()).arg(sub).arg(&path));
+        assert_eq!(out.code, Some(0), "{sub}: {}", out.stderr);
+        assert!(!out.stdout.is_empty(), "{sub}");
+    }
+    let out = run(fazhi(home.path())
+        .args(["diff", "--format", "json"])
+        .arg(&path)
+        .arg("seeds/000_0fd57f03c9fbaff9.txt"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("rapport_\u{fffd}t\u{fffd}.txt"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.txt");
+    let ok = run(fazhi(home.path()).arg("parse").arg(SEED));
+    assert_eq!(ok.code, Some(0), "{}", ok.stderr);
+    let usage = run(fazhi(home.path()).args(["parse", "--no-such-flag"]));
+    assert_eq!(usage.code, Some(2), "{}", usage.stderr);
+    let nothing = run(fazhi(home.path()).arg("parse").arg(&missing));
+    assert_eq!(nothing.code, Some(1), "{}", nothing.stderr);
+    assert!(nothing.stderr.contains("no report could be loaded"));
+    let some = run(fazhi(home.path()).arg("parse").arg(SEED).arg(&missing));
+    assert_eq!(some.code, Some(0), "{}", some.stderr);
+    for sub in ["parse", "outline", "indicators", "themes", "check"] {
+        let strict = run(fazhi(home.path())
+            .args(["--strict", sub])
+            .arg(SEED)
+            .arg(&missing));
+        assert_eq!(strict.code, Some(3), "{sub}: {}", strict.stderr);
+        assert!(
+            !strict.stdout.is_empty(),
+            "{sub}: the loaded report is still shown"
+        );
+        assert!(strict.stderr.contains("missing.txt"), "{sub}");
+    }
+    let strict_ok = run(fazhi(home.path()).args(["parse", "--strict"]).arg(SEED));
+    assert_eq!(strict_ok.code, Some(0), "{}", strict_ok.stderr);
+}
+
+#[test]
+fn a_page_nested_too_deep_loads_with_a_notice_and_its_text() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let depth = 5000;
+    let page = format!(
+        "<html><head><title>某市2025年法治政府建设年度报告</title></head><body>\
+         <p>一、推进依法行政。全年办理行政复议案件123件，化解矛盾纠纷456件，培训执法人员789人次。坚持把学习贯彻习近平法治思想作为首要政治任务。</p>\
+         {}二、深处。全年受理行政诉讼案件4567件。{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let path = dir.path().join("deep.html");
+    fs::write(&path, page).expect("write");
+    let out = run(fazhi(home.path()).args(["indicators", "--json"]).arg(&path));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("tags nested deeper than 256 levels were ignored (their text is kept)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("4567"), "{}", out.stdout);
+}

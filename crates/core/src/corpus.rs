@@ -411,9 +411,9 @@ fn load_checked(
         source: source.to_string(),
         reason: e.to_string(),
     })?;
-    let warning = (doc.undecodable > 0).then(|| LoadProblem {
-        source: source.to_string(),
-        reason: format!(
+    let mut notes = Vec::new();
+    if doc.undecodable > 0 {
+        notes.push(format!(
             "{} {} could not be decoded (shown as \u{fffd})",
             doc.undecodable,
             if doc.undecodable == 1 {
@@ -421,7 +421,18 @@ fn load_checked(
             } else {
                 "bytes"
             }
-        ),
+        ));
+    }
+    if doc.too_deep > 0 {
+        notes.push(format!(
+            "{} tags nested deeper than {} levels were ignored (their text is kept)",
+            doc.too_deep,
+            ingest::nesting::MAX_DEPTH
+        ));
+    }
+    let warning = (!notes.is_empty()).then(|| LoadProblem {
+        source: source.to_string(),
+        reason: notes.join("; "),
     });
     Ok((parse::parse_document(source, doc, taxonomy), warning))
 }

@@ -13,17 +13,41 @@ use crate::contract::ReportJson;
 use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_qualified};
 use crate::sanitize;
 
+/// Pretty JSON as every command prints it. serde_json writes C1 controls (U+0080–U+009F) and the
+/// bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) raw, and a terminal or viewer
+/// showing the output would obey them; here they become `\uXXXX` escapes, which mean the same
+/// to a JSON reader. They can only stand inside strings, so no structure is touched.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let raw = serde_json::to_string_pretty(value)?;
+    if !raw.chars().any(needs_escape) {
+        return Ok(raw);
+    }
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// `fazhi parse --json`: one object per report (the DESIGN.md contract).
 pub fn parse_json(reports: &[&Report]) -> String {
     let view: Vec<ReportJson<'_>> = reports.iter().map(|r| ReportJson::of(r)).collect();
-    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    json(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// One report of `fazhi parse --json` as an element of its array: pretty JSON indented by two
 /// spaces, so reports printed one at a time make the same text as [`parse_json`].
 pub fn parse_json_element(report: &Report) -> String {
-    let json = serde_json::to_string_pretty(&ReportJson::of(report))
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let json =
+        self::json(&ReportJson::of(report)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.lines()
         .map(|l| format!("  {l}"))
         .collect::<Vec<_>>()
@@ -363,7 +387,7 @@ pub fn matrix_json(reports: &[&Report], matrix: &Matrix) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    json(&view).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// A cell as a spreadsheet wants it: the bare number in the row's unit, else number and unit.

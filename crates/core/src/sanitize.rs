@@ -3,7 +3,7 @@
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{7}';
-/// C1 string terminator, and the C1 forms of CSI and the string-introducing controls.
+/// C1 string terminator and the C1 form of CSI.
 const ST: char = '\u{9c}';
 const CSI: char = '\u{9b}';
 /// An unterminated string sequence is probably not one: give up after this many chars rather
@@ -39,9 +39,19 @@ pub fn strip_controls(text: &str, keep_newlines: bool) -> String {
 fn escape_len(s: &[char]) -> Option<usize> {
     let (body, intro) = match s {
         [ESC, '[', ..] => (2, Intro::Csi),
-        [CSI, ..] => (1, Intro::Csi),
+        // A lone C1 control in a report is far likelier a mis-decoded byte than a terminal
+        // sequence: the 8-bit CSI takes only a whole sequence (parameters and final byte) with
+        // it, and the 8-bit string introducers (DCS, SOS, OSC, PM, APC) nothing, so "\u{9f}12件
+        // … ESC \\" loses its controls, never the figures between them.
+        [CSI, rest @ ..] => {
+            let n = csi_body_len(rest);
+            let complete = n > 0
+                && rest
+                    .get(n - 1)
+                    .is_some_and(|c| ('\u{40}'..='\u{7e}').contains(c));
+            return complete.then_some(1 + n);
+        }
         [ESC, ']' | 'P' | 'X' | '^' | '_', ..] => (2, Intro::Str),
-        ['\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}', ..] => (1, Intro::Str),
         // Charset designations take one more char: ESC ( B.
         [ESC, '(' | ')' | '*' | '+' | '#' | '%', next, ..] if !next.is_control() => {
             return Some(3);
@@ -121,7 +131,6 @@ mod tests {
                 "法治链接",
             ),
             ("法治\u{9b}31m政府", "法治政府"),
-            ("法治\u{9d}title\u{9c}政府", "法治政府"),
             ("法治\u{1b}(B政府", "法治政府"),
             ("法治\u{1b}c政府", "法治政府"),
             ("法治\u{1b}P1$r\u{1b}\\政府", "法治政府"),
@@ -143,6 +152,16 @@ mod tests {
     fn newlines_kept_only_when_asked() {
         assert_eq!(strip_controls("一\r\n二\t三", true), "一 \n二 三");
         assert_eq!(strip_controls("一\n二", false), "一 二");
+    }
+
+    #[test]
+    fn c1_controls_go_alone_and_never_take_report_text_with_them() {
+        assert_eq!(
+            for_terminal("办理\u{9f}复议案件12件，调解纠纷34件\u{1b}\\。"),
+            "办理复议案件12件，调解纠纷34件。"
+        );
+        assert_eq!(for_terminal("法治\u{9d}title\u{9c}政府"), "法治title政府");
+        assert_eq!(for_terminal("受理\u{9b}1234件"), "受理1234件");
     }
 
     #[test]

@@ -190,3 +190,107 @@ fn noise_is_still_binary() {
         "binary file, not text"
     );
 }
+
+#[test]
+fn c1_controls_never_swallow_the_figures_between_them() {
+    // An APC (U+009F) and a string terminator (ESC \) on one line: once, everything between
+    // them went, indicators included.
+    let line = "全年\u{9f}办理行政复议案件9871件，调解矛盾纠纷6543件\u{1b}\\。";
+    let text = format!("{}\n{line}\n", seed_text());
+    let report = fazhi_core::corpus::load_bytes(text.as_bytes(), "c1.txt", &Taxonomy::embedded())
+        .expect("loads");
+    let values: Vec<f64> = report.indicators.iter().map(|i| i.value).collect();
+    assert!(values.contains(&9871.0), "{values:?}");
+    assert!(values.contains(&6543.0), "{values:?}");
+    assert!(
+        report
+            .text
+            .contains("办理行政复议案件9871件，调解矛盾纠纷6543件。")
+    );
+    assert!(!report.text.contains(['\u{9f}', '\u{1b}']));
+}
+
+/// A report of one section holding `n` short measures, built directly (parsing is not the point).
+fn report_of_measures(source: &str, n: usize) -> fazhi_core::model::Report {
+    use fazhi_core::model::{Measure, Part, Report, Section, Span};
+    let taxonomy = Taxonomy::embedded();
+    let heading = "一、主要举措和成效";
+    let mut text = format!("{heading}\n");
+    let body_start = text.len();
+    let measures: Vec<Measure> = (0..n)
+        .map(|i| {
+            let m = format!(
+                "第{i}项工作：办理行政复议案件{i}件，调解矛盾纠纷{}件。",
+                i * 7
+            );
+            let at = text.len();
+            text.push_str(&m);
+            Measure {
+                title: None,
+                themes: taxonomy.score(Some(heading), &m),
+                text: m,
+                span: Span::new(at, text.len()),
+            }
+        })
+        .collect();
+    let body = Span::new(body_start, text.len());
+    Report {
+        source: source.into(),
+        locality: None,
+        year: Some(2024),
+        title: None,
+        sections: vec![Section {
+            heading: Some(heading.to_string()),
+            depth: 1,
+            part: Part::Achievements,
+            themes: Vec::new(),
+            measures,
+            children: Vec::new(),
+            heading_span: Span::new(0, heading.len()),
+            body,
+            extent: Span::new(0, body.end),
+            theme_scores: taxonomy.score(Some(heading), &text[body.start..body.end]),
+        }],
+        indicators: Vec::new(),
+        text,
+        preamble: Span::default(),
+        meta: Default::default(),
+        hash: String::new(),
+    }
+}
+
+#[test]
+fn a_comparison_of_giants_is_capped_and_says_so() {
+    use fazhi_core::analyse::compare::{MAX_UNITS, compare, render_text};
+    let taxonomy = Taxonomy::embedded();
+    let a = report_of_measures("a.txt", MAX_UNITS + 30);
+    let b = report_of_measures("b.txt", MAX_UNITS + 5);
+    let c = compare(&a, &b, None, &taxonomy);
+    assert!(c.summary.truncated);
+    assert_eq!(
+        (c.summary.units_a, c.summary.omitted_a, c.summary.omitted_b),
+        (MAX_UNITS, 30, 5)
+    );
+    let json = serde_json::to_value(&c).expect("serialises");
+    assert_eq!(json["summary"]["truncated"], true);
+    assert_eq!(json["summary"]["omitted_a"], 30);
+    let text = render_text(&c, 100, true);
+    assert!(
+        text.contains(&format!(
+            "只比较了每份报告的前 {MAX_UNITS} 个段落（A 略去 30，B 略去 5）"
+        )),
+        "{:?}",
+        text.lines().rev().take(3).collect::<Vec<_>>()
+    );
+
+    // Small reports are compared whole and say nothing of a cap.
+    let small = compare(
+        &report_of_measures("a.txt", 12),
+        &report_of_measures("b.txt", 9),
+        None,
+        &taxonomy,
+    );
+    assert!(!small.summary.truncated);
+    assert_eq!((small.summary.units_a, small.summary.units_b), (12, 9));
+    assert!(!render_text(&small, 100, true).contains("只比较了"));
+}

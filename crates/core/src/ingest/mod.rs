@@ -3,6 +3,7 @@
 pub mod clean;
 pub mod decode;
 pub mod html;
+pub mod nesting;
 
 use std::fs::File;
 use std::io::Read;
@@ -20,6 +21,9 @@ pub struct Document {
     /// Bytes that were not valid in the file's encoding, each run shown as U+FFFD: a damaged
     /// report still loads, and the caller says how much was lost.
     pub undecodable: usize,
+    /// Tags removed because they nested deeper than [`nesting::MAX_DEPTH`]: their text is kept,
+    /// and the caller says the page's structure was simplified.
+    pub too_deep: usize,
 }
 
 /// Why a file could not be turned into a report.
@@ -141,8 +145,11 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
     let lower = name.to_ascii_lowercase();
     let looks_html = lower.ends_with(".html") || lower.ends_with(".htm") || html::sniff(&text);
     let mut meta = PageMeta::default();
+    let mut too_deep = 0;
     let cleaned = if looks_html {
-        let (blocks, page) = html::to_blocks(&text);
+        let (capped, removed) = nesting::cap_nesting(&text);
+        too_deep = removed;
+        let (blocks, page) = html::to_blocks(&capped);
         meta = page;
         clean::clean_blocks(
             blocks.iter().map(|b| (b.text.as_str(), b.chrome)),
@@ -161,5 +168,6 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Document, IngestError> {
         text: cleaned,
         meta,
         undecodable,
+        too_deep,
     })
 }

@@ -129,9 +129,15 @@ fn found_indicators(
         if ind.scope == Scope::Current {
             let after_baseline = baseline.filter(|(_, end)| *end == quantity.start);
             let context_end = after_baseline.map_or(quantity.start, |(start, _)| start);
-            let sentence_start = text[..context_end].rfind(is_full_stop).map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            // Read back at most MAX_LOOKBACK_CHARS (4 bytes each at most): see its doc.
+            let floor = text.floor_char_boundary(
+                context_end.saturating_sub(4 * crate::text::sentences::MAX_LOOKBACK_CHARS),
+            );
+            let sentence_start = text[floor..context_end]
+                .rfind(is_full_stop)
+                .map_or(floor, |i| {
+                    floor + i + text[floor + i..].chars().next().map_or(1, char::len_utf8)
+                });
             ind.scope = indicators::scope_of(
                 &text[sentence_start..context_end],
                 ind.kind,

@@ -16,6 +16,11 @@ pub const LINE_BREAKS: &[char] = &['\n', '\r'];
 /// Closing marks that stay with the sentence they follow (。” or ！）).
 pub const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '"', '\''];
 
+/// How far back, in chars, a figure's sentence is read. Text without stops (a statistics table
+/// flattened to lines that cleaning joins into one paragraph) would otherwise make every figure
+/// re-read everything before it: quadratic time. No real sentence runs this long before a figure.
+pub const MAX_LOOKBACK_CHARS: usize = 400;
+
 /// Does `c` end a sentence (a full stop, a semicolon or a line break)?
 pub fn is_stop(c: char) -> bool {
     FULL_STOPS.contains(&c) || SEMICOLONS.contains(&c) || LINE_BREAKS.contains(&c)

@@ -167,6 +167,17 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
         ),
         &mut out,
     );
+    if s.truncated {
+        say(
+            &format!(
+                "只比较了每份报告的前 {} 个段落（A 略去 {}，B 略去 {}）",
+                super::MAX_UNITS,
+                s.omitted_a,
+                s.omitted_b
+            ),
+            &mut out,
+        );
+    }
     out
 }
 

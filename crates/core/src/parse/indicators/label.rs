@@ -6,7 +6,7 @@ use super::scan::Quantity;
 use crate::model::IndicatorKind;
 use crate::parse::numbers::{Folded, is_formal_numeral, starts_chinese_numeral};
 use crate::text::numbering::enumerator;
-use crate::text::sentences::{is_clause_break, is_stop};
+use crate::text::sentences::{MAX_LOOKBACK_CHARS, is_clause_break, is_stop};
 
 /// The quantity found last: where it ended and its label.
 #[derive(Debug, Clone)]
@@ -97,12 +97,14 @@ fn is_rate(lex: &Lexicon, s: &[char]) -> bool {
     lex.rate_suffixes.suffix_of(s).is_some()
 }
 
-/// Start of the sentence holding char `i`.
+/// Start of the sentence holding char `i`, at most [`MAX_LOOKBACK_CHARS`] before it.
 pub(super) fn sentence_start(f: &Folded, i: usize) -> usize {
-    f.chars[..i.min(f.len())]
+    let end = i.min(f.len());
+    let floor = end.saturating_sub(MAX_LOOKBACK_CHARS);
+    f.chars[floor..end]
         .iter()
         .rposition(|c| is_stop(*c))
-        .map_or(0, |p| p + 1)
+        .map_or(floor, |p| floor + p + 1)
 }
 
 /// Scan back from `start` to the last clause break (not counting breaks inside quotes or titles),
@@ -334,5 +336,16 @@ mod tests {
         let f = Folded::new("实现“一表申请,一窗发放”2个环节");
         let at = f.chars.iter().position(|c| *c == '2').unwrap();
         assert_eq!(clause_start(&f, 0, at), 0);
+    }
+
+    #[test]
+    fn a_sentence_without_stops_is_read_back_a_bounded_way() {
+        // A flattened table: no stop for thousands of chars, so each figure's sentence (and the
+        // work done for it) would otherwise grow with everything before it.
+        let table = "某某乡 1234件 56.7% 890人次 ".repeat(500);
+        let f = Folded::new(&table);
+        let end = f.len();
+        assert_eq!(sentence_start(&f, end), end - MAX_LOOKBACK_CHARS);
+        assert_eq!(sentence_start(&Folded::new("一。二三"), 3), 2);
     }
 }
