@@ -683,3 +683,34 @@ fn parse_json_of_files_streams_the_same_reports_as_a_corpus() {
         assert_eq!(r["sections"], twin["sections"], "{name}");
     }
 }
+
+#[test]
+fn a_theme_id_from_the_users_file_never_drives_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let themes = dir.path().join("themes.toml");
+    fs::write(
+        &themes,
+        "[[theme]]\nid = \"x\\u001b[31mred\"\nkeywords = [\"法治\"]\n",
+    )
+    .unwrap();
+    for args in [
+        &["outline", "seeds/002_58b9b4adb4171f74.txt"][..],
+        &[
+            "indicators",
+            "--theme",
+            "nope",
+            "seeds/002_58b9b4adb4171f74.txt",
+        ],
+    ] {
+        let out = fazhi()
+            .env("FAZHI_THEMES", &themes)
+            .args(args)
+            .output()
+            .unwrap();
+        let all = [out.stdout, out.stderr].concat();
+        assert!(
+            !all.contains(&0x1b),
+            "{args:?}: an escape reached the terminal"
+        );
+    }
+}

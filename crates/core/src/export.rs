@@ -80,7 +80,7 @@ pub fn outline_text(report: &Report) -> String {
                 s.display_heading(),
                 s.part.label_zh(),
                 if s.themes.is_empty() { "" } else { " " },
-                s.themes.join(",")
+                sanitize::for_terminal(&s.themes.join(","))
             );
             go(&s.children, out);
         }
