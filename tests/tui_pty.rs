@@ -205,12 +205,9 @@ fn signals_restore_the_terminal() {
         );
         assert!(!s.cooked(), "the dashboard runs in raw mode");
         let pid = s.child.process_id().expect("a pid");
-        let sent = std::process::Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(pid.to_string())
-            .status()
-            .expect("run kill");
-        assert!(sent.success());
+        // SAFETY: kill(2) with the pid of a child this test started and a valid signal number.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, number as libc::c_int) };
+        assert_eq!(sent, 0, "SIG{signal} sent");
         let status = s.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
         s.assert_restored(&format!("SIG{signal}"));
