@@ -1788,3 +1788,19 @@ fn figures_of_other_years_are_marked_in_the_reports_indicator_pane() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn a_comparison_cut_to_its_first_units_says_so_on_screen() {
+    let mut app = compared(Settings::default());
+    assert!(!screen_text(&mut app, 120, 40).contains("只比较了"));
+    let view = app.screens.compare.view.as_mut().expect("a comparison");
+    let mut cut = (*view.comparison).clone();
+    cut.summary.truncated = true;
+    cut.summary.omitted_a = 12;
+    view.comparison = std::rc::Rc::new(cut);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        screen.contains("只比较了每份的前 2000 段，略去 A/B 12/0"),
+        "{screen}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::tui::layout::{CompareAreas, inner};
 use crate::tui::screens::compare::{CompareScreen, CompareView};
 use crate::tui::shared::Shared;
 use fazhi_core::analyse::align::LinkKind;
-use fazhi_core::analyse::compare::{Band, Pair, PairSide, Reading};
+use fazhi_core::analyse::compare::{Band, MAX_UNITS, Pair, PairSide, Reading};
 use fazhi_core::analyse::matrix::SideBySide;
 use fazhi_core::model::{Part, format_number, format_qualified};
 use fazhi_core::sanitize::for_terminal;
@@ -487,6 +487,15 @@ fn summary(shared: &Shared, view: &CompareView, p: &Palette) -> Line<'static> {
         format!("{:.1}%", s.shared_share * 100.0),
         Style::new(),
     ));
+    if s.truncated {
+        // Giants are compared in part only (similarity grows with the product of the units):
+        // never silently.
+        let said = l.truncated.replace("{}", &MAX_UNITS.to_string());
+        spans.push(Span::styled(
+            format!("  {said} {}/{}", s.omitted_a, s.omitted_b),
+            p.hit,
+        ));
+    }
     let f = &view.comparison.foreign_places;
     for (side, list) in [("A", &f.a), ("B", &f.b)] {
         if list.is_empty() {

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
@@ -13,12 +14,12 @@ use crate::text::sentences::is_clause_break;
 
 #[derive(Debug, Deserialize)]
 struct File {
-    scope: Cues,
+    scope: CueLists,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Cues {
+struct CueLists {
     current: Vec<String>,
     current_weak: Vec<String>,
     cumulative: Vec<String>,
@@ -48,12 +49,20 @@ enum Reach {
     Weak,
 }
 
-fn cues() -> &'static [(String, Scope, Reach)] {
-    static CUES: LazyLock<Vec<(String, Scope, Reach)>> = LazyLock::new(|| {
+/// Every cue word with what it says, and one automaton over them all: a figure's sentence is
+/// scanned once, however many cue words there are (number-dense tables have many figures).
+struct Cues {
+    words: Vec<(usize, Scope, Reach)>,
+    matcher: AhoCorasick,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: LazyLock<Cues> = LazyLock::new(|| {
         let file: File =
             toml::from_str(SOURCE).expect("assets/indicators.toml [scope] is valid (tested)");
         let c = file.scope;
-        let mut all = Vec::new();
+        let mut patterns = Vec::new();
+        let mut words = Vec::new();
         for (list, scope, reach) in [
             (c.current, Scope::Current, Reach::Sentence),
             (c.current_weak, Scope::Current, Reach::Weak),
@@ -62,9 +71,14 @@ fn cues() -> &'static [(String, Scope, Reach)] {
             (c.target, Scope::Target, Reach::Sentence),
             (c.target_clause, Scope::Target, Reach::Clause),
         ] {
-            all.extend(list.into_iter().map(|w| (w, scope, reach)));
+            for w in list {
+                words.push((w.len(), scope, reach));
+                patterns.push(w);
+            }
         }
-        all
+        // Overlapping matches are wanted (上年同期 holds 同期 and 上年): the standard kind.
+        let matcher = AhoCorasick::new(&patterns).expect("cue automaton builds from plain words");
+        Cues { words, matcher }
     });
     &CUES
 }
@@ -82,18 +96,18 @@ pub fn scope_of(before: &str, kind: IndicatorKind, year: Option<i32>, in_plans: 
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let mut found: Vec<Cue> = Vec::new();
-    for (word, scope, reach) in cues() {
-        for (at, _) in before.match_indices(word.as_str()) {
-            if *reach == Reach::Clause && at < clause_start {
-                continue;
-            }
-            found.push(Cue {
-                end: at + word.len(),
-                len: word.len(),
-                scope: *scope,
-                weak: *reach == Reach::Weak,
-            });
+    let cues = cues();
+    for m in cues.matcher.find_overlapping_iter(before) {
+        let (len, scope, reach) = cues.words[m.pattern().as_usize()];
+        if reach == Reach::Clause && m.start() < clause_start {
+            continue;
         }
+        found.push(Cue {
+            end: m.end(),
+            len,
+            scope,
+            weak: reach == Reach::Weak,
+        });
     }
     if let Some(year) = year {
         found.extend(year_cues(before, year));
