@@ -1804,3 +1804,34 @@ fn a_comparison_cut_to_its_first_units_says_so_on_screen() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_load_problems_open_in_the_dashboard() {
+    let mut corpus = tui_fixture::corpus();
+    corpus.problems.push(LoadProblem {
+        source: "reports/broken.html".into(),
+        reason: "binary file, not text".into(),
+    });
+    corpus.warnings.push(LoadProblem {
+        source: "reports/damaged.txt".into(),
+        reason: "3 bytes could not be decoded (shown as �)".into(),
+    });
+    let mut app = App::new(corpus, Settings::default());
+    let start = screen_text(&mut app, 80, 24);
+    assert!(
+        start.contains("按 ! 查看"),
+        "the notice names the key: {start}"
+    );
+    press(&mut app, "!");
+    assert_eq!(app.shared.mode, Mode::Problems);
+    let popup = screen_text(&mut app, 80, 24);
+    assert!(popup.contains("载入问题 2"), "{popup}");
+    assert!(
+        popup.contains("reports/broken.html: binary file, not text"),
+        "{popup}"
+    );
+    assert!(popup.contains("reports/damaged.txt: 3 bytes"), "{popup}");
+    insta::assert_snapshot!(popup);
+    press(&mut app, "esc");
+    assert_eq!(app.shared.mode, Mode::Normal);
+}

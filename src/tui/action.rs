@@ -5,6 +5,8 @@
 pub enum Action {
     Quit,
     Help,
+    /// List the files that could not be loaded and the reports that loaded damaged.
+    Problems,
     FocusNext,
     FocusPrev,
     Up,
@@ -76,9 +78,10 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 39] = [
+    pub const BINDABLE: [(&'static str, Action); 40] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
+        ("problems", Action::Problems),
         ("focus_next", Action::FocusNext),
         ("focus_prev", Action::FocusPrev),
         ("up", Action::Up),

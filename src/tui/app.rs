@@ -11,7 +11,7 @@ use super::screens::report::Pane;
 use super::screens::{Effect, Screens};
 use super::shared::{Cursor, Mode, Shared, motion};
 use crate::tui::settings::Settings;
-use fazhi_core::corpus::Corpus;
+use fazhi_core::corpus::{Corpus, LoadProblem};
 use fazhi_core::model::Span;
 
 /// The popups' and text fields' state.
@@ -24,6 +24,7 @@ pub struct Popups {
     pub picked: Vec<bool>,
     pub help_filter: String,
     pub help: Cursor,
+    pub problems: Cursor,
 }
 
 /// The dashboard's state.
@@ -52,8 +53,20 @@ impl App {
         match self.shared.mode {
             Mode::Normal => vec![self.screens.get(self.screen).scope(), Scope::Global],
             Mode::FilterInput | Mode::SearchInput => vec![Scope::Input],
-            Mode::Help | Mode::SearchResults | Mode::ThemePicker => vec![Scope::Popup],
+            Mode::Help | Mode::SearchResults | Mode::ThemePicker | Mode::Problems => {
+                vec![Scope::Popup]
+            }
         }
+    }
+
+    /// What the problems popup lists: files not loaded, then reports loaded damaged.
+    pub fn problems(&self) -> impl Iterator<Item = &LoadProblem> {
+        let corpus = &self.shared.corpus;
+        corpus.problems.iter().chain(&corpus.warnings)
+    }
+
+    pub fn problem_count(&self) -> usize {
+        self.problems().count()
     }
 
     /// Help rows matching the help filter, as binding indexes.
@@ -190,6 +203,8 @@ impl App {
         let p = &mut self.popups;
         p.results.fit(self.shared.hits.len(), popup);
         p.picker.fit(p.picked.len(), popup);
+        let problems = self.problem_count();
+        self.popups.problems.fit(problems, popup);
         let help = self.help_rows().len();
         self.popups.help.fit(help, popup.saturating_sub(2));
     }
@@ -274,6 +289,15 @@ pub fn update(app: &mut App, action: Action) {
                 |app| app.popups.picked.len(),
             ),
         },
+        (Mode::Problems, a) => match a {
+            Action::Close | Action::Activate | Action::Problems => app.shared.mode = Mode::Normal,
+            a => popup_move(
+                app,
+                a,
+                |app| &mut app.popups.problems,
+                |app| app.problem_count(),
+            ),
+        },
         (Mode::Help, a) => match a {
             Action::Input(c) => {
                 app.popups.help_filter.push(c);
@@ -314,6 +338,10 @@ fn normal(app: &mut App, action: Action) {
             app.shared.mode = Mode::Help;
             app.popups.help_filter.clear();
             app.popups.help = Cursor::default();
+        }
+        Action::Problems => {
+            app.shared.mode = Mode::Problems;
+            app.popups.problems = Cursor::default();
         }
         Action::Screen(s) => app.screen = s,
         Action::Search => app.shared.mode = Mode::SearchInput,

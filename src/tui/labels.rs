@@ -75,6 +75,9 @@ pub struct Labels {
     pub coverage_of: &'static str,
     pub legend: &'static str,
     pub no_passages: &'static str,
+    /// The load-problems popup's title, and what it says when there are none.
+    pub problems: &'static str,
+    pub no_problems: &'static str,
     /// Said when a side had more units than are compared (`{}`: how many are); the omitted
     /// counts of A/B follow.
     pub truncated: &'static str,
@@ -153,6 +156,8 @@ pub const ZH: Labels = Labels {
     coverage_of: "的分节正文谈及",
     legend: "分节正文中谈及该主题的比例",
     no_passages: "该报告没有谈及此主题的部分",
+    problems: "载入问题",
+    no_problems: "所有文件均已载入",
     truncated: "只比较了每份的前 {} 段，略去 A/B",
 };
 
@@ -229,6 +234,8 @@ pub const EN: Labels = Labels {
     coverage_of: "of its sectioned text speaks to",
     legend: "share of the sectioned text speaking to the theme",
     no_passages: "no part of this report speaks to this theme",
+    problems: "Load problems",
+    no_problems: "every file loaded",
     truncated: "compared the first {} units of each; left out of A/B",
 };
 

@@ -24,6 +24,8 @@ pub enum Mode {
     SearchResults,
     ThemePicker,
     Help,
+    /// The list of files that could not be loaded (and reports that loaded damaged).
+    Problems,
 }
 
 impl Mode {
@@ -152,10 +154,19 @@ impl Shared {
         shared.refresh_list(None);
         let failed = shared.corpus.problems.len();
         if failed > 0 {
+            // The key that lists them is whatever the keymap binds to it.
+            let key = shared
+                .config
+                .keymap
+                .bindings
+                .iter()
+                .find(|b| b.action == Action::Problems)
+                .map(|b| b.keys_label())
+                .unwrap_or_default();
             shared.message = Some(if shared.config.english() {
-                format!("{failed} file(s) could not be loaded (listed on stderr after quitting)")
+                format!("{failed} file(s) could not be loaded ({key} lists them)")
             } else {
-                format!("{failed} 个文件未能载入（退出后在错误输出中列出）")
+                format!("{failed} 个文件未能载入（按 {key} 查看）")
             });
         }
         shared

@@ -1,4 +1,4 @@
-//! Popups over the screen: theme picker, search results, help.
+//! Popups over the screen: theme picker, search results, help, load problems.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -23,6 +23,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::ThemePicker => picker(app, frame),
         Mode::SearchResults => results(app, frame),
         Mode::Help => help(app, frame),
+        Mode::Problems => problems(app, frame),
         Mode::Normal | Mode::FilterInput | Mode::SearchInput => {}
     }
 }
@@ -57,6 +58,35 @@ fn popup_frame(app: &App, frame: &mut Frame, title: String) -> Rect {
         .title(Span::styled(title, p.title));
     frame.render_widget(block, area);
     inner(area)
+}
+
+/// Files that could not be loaded and reports that loaded damaged, one a line (path: reason).
+fn problems(app: &App, frame: &mut Frame) {
+    let p = Palette::new(&app.shared.config);
+    let l = app.shared.labels();
+    let title = format!(" {} {} ", l.problems, app.problem_count());
+    let body = popup_frame(app, frame, title);
+    if app.problem_count() == 0 {
+        frame.render_widget(Paragraph::new(l.no_problems).style(p.dim), body);
+        return;
+    }
+    let cursor = app.popups.problems;
+    let lines: Vec<Line> = app
+        .problems()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(body.height as usize)
+        .map(|(i, problem)| {
+            // A LoadProblem displays through the terminal sanitiser.
+            let text = fit_width(&problem.to_string(), body.width as usize);
+            if i == cursor.selected {
+                Line::styled(text, p.selected)
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
 fn picker(app: &App, frame: &mut Frame) {
