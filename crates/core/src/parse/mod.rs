@@ -15,6 +15,7 @@ use crate::analyse::themes::Taxonomy;
 use crate::ingest::Document;
 use crate::model::{Indicator, Part, Report, Scope, Section, Span, ThemeScores};
 use crate::text::sentences::is_full_stop;
+use crate::text::variants::simplified;
 
 /// Parse one cleaned document into a report.
 pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Report {
@@ -34,8 +35,10 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
         &sections,
         &meta,
     );
+    let matched = simplified(&text);
     let context = Context {
         text: &text,
+        matched: &matched,
         taxonomy,
         year,
     };
@@ -67,6 +70,10 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
 /// What every section's analysis reads: the text, the taxonomy, the report's year.
 struct Context<'a> {
     text: &'a str,
+    /// `text` as it is matched: traditional characters folded to simplified when the report is
+    /// written in them, byte for byte at the same offsets (the lexicon, the catalogue and the scope
+    /// cues are simplified; what is shown stays as written).
+    matched: &'a str,
     taxonomy: &'a Taxonomy,
     year: Option<i32>,
 }
@@ -118,8 +125,9 @@ fn found_indicators(
     section_themes: Option<&ThemeScores>,
     part: Part,
 ) -> Vec<Indicator> {
-    let text = cx.text;
+    let text = cx.matched;
     let slice = &text[body.start..body.end];
+    let shown = &cx.text[body.start..body.end];
     let mut found = indicators::find_indicators(slice);
     let mut previous_end = 0;
     // Where the baseline of a 由A降至B stands: B's own scope is read before it.
@@ -164,8 +172,8 @@ fn found_indicators(
             && slice.get(label_at..ind.at.start) == Some(ind.label.as_str())
         {
             ind.at.start = label_at;
-            ind.span = slice[ind.at.start..ind.at.end].to_string();
         }
+        ind.span = shown[ind.at.start..ind.at.end].to_string();
         previous_end = ind.at.end;
         ind.at = Span::new(ind.at.start + body.start, ind.at.end + body.start);
         ind.section = path.to_vec();
