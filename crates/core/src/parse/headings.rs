@@ -15,13 +15,8 @@ use crate::text::sentences::FULL_STOPS;
 /// Numbering style of a heading; the outline's levels are these styles in order of appearance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
-    Chapter,
-    Ordinal,
-    Chinese,
-    ParenChinese,
-    Arabic,
-    ParenArabic,
-    Circled,
+    /// Opened by an enumerator of the numbering grammar (一、（一）1. ① …).
+    Numbered(Enumerator),
     /// A short line without final punctuation.
     Plain,
     /// A short sentence leading a paragraph, in a run of such paragraphs.
@@ -34,7 +29,10 @@ impl Style {
     /// Styles whose headings are items rather than titles: a long first sentence after one of
     /// these is a numbered paragraph, not a heading.
     fn is_item_like(self) -> bool {
-        matches!(self, Style::Arabic | Style::ParenArabic | Style::Circled)
+        matches!(
+            self,
+            Style::Numbered(Enumerator::Arabic | Enumerator::ParenArabic | Enumerator::Circled)
+        )
     }
 }
 
@@ -49,20 +47,6 @@ pub struct HeadingMatch {
     pub body_at: usize,
     /// Bytes of the numbering ("一、", "（二）") before the heading's words; 0 when unnumbered.
     pub marker: usize,
-}
-
-impl From<Enumerator> for Style {
-    fn from(e: Enumerator) -> Style {
-        match e {
-            Enumerator::Chapter => Style::Chapter,
-            Enumerator::Ordinal => Style::Ordinal,
-            Enumerator::Chinese => Style::Chinese,
-            Enumerator::ParenChinese => Style::ParenChinese,
-            Enumerator::Arabic => Style::Arabic,
-            Enumerator::ParenArabic => Style::ParenArabic,
-            Enumerator::Circled => Style::Circled,
-        }
-    }
 }
 
 /// The enumerators anchored at the start of a paragraph. "1.5万件" opens with a number, not
@@ -118,7 +102,7 @@ pub fn marker_style(para: &str) -> Option<Style> {
     NUMBERED
         .iter()
         .find(|(_, re)| re.is_match(para))
-        .map(|(e, _)| Style::from(*e))
+        .map(|(e, _)| Style::Numbered(*e))
 }
 
 /// Length of the heading numbering ("一、", "（二）") at the start of `para`, if any.
@@ -136,7 +120,7 @@ pub fn numbered(para: &str) -> Option<HeadingMatch> {
         let Some(caps) = re.captures(para) else {
             continue;
         };
-        let style = Style::from(*e);
+        let style = Style::Numbered(*e);
         let number = caps.get(1).and_then(|m| e.number(m.as_str()));
         let after_marker = caps.get(0).map_or(0, |m| m.end());
         let (len, body_at) = heading_extent(para, after_marker)?;
@@ -266,51 +250,61 @@ mod tests {
         let cases = [
             (
                 "一、突出政治引领，筑牢法治建设根基",
-                Style::Chinese,
+                Style::Numbered(Enumerator::Chinese),
                 1,
                 "一、突出政治引领，筑牢法治建设根基",
             ),
             (
                 "十二、其他需要报告的情况",
-                Style::Chinese,
+                Style::Numbered(Enumerator::Chinese),
                 12,
                 "十二、其他需要报告的情况",
             ),
             (
                 "（三）加快职能转变，激发市场活力",
-                Style::ParenChinese,
+                Style::Numbered(Enumerator::ParenChinese),
                 3,
                 "（三）加快职能转变，激发市场活力",
             ),
             (
                 "(二)坚持全面从严治党不松劲,进一步严格依法决策。一是全面落实主体责任。",
-                Style::ParenChinese,
+                Style::Numbered(Enumerator::ParenChinese),
                 2,
                 "(二)坚持全面从严治党不松劲,进一步严格依法决策",
             ),
             (
                 "2.严格规范公正文明执法",
-                Style::Arabic,
+                Style::Numbered(Enumerator::Arabic),
                 2,
                 "2.严格规范公正文明执法",
             ),
             (
                 "（1）深化行政复议体制改革",
-                Style::ParenArabic,
+                Style::Numbered(Enumerator::ParenArabic),
                 1,
                 "（1）深化行政复议体制改革",
             ),
-            ("③强化执法监督", Style::Circled, 3, "③强化执法监督"),
+            (
+                "③强化执法监督",
+                Style::Numbered(Enumerator::Circled),
+                3,
+                "③强化执法监督",
+            ),
             (
                 "第二章 依法全面履行政府职能",
-                Style::Chapter,
+                Style::Numbered(Enumerator::Chapter),
                 2,
                 "第二章 依法全面履行政府职能",
             ),
-            ("一, 加强组织领导", Style::Chinese, 1, "一, 加强组织领导"),
+            (
+                "一, 加强组织领导",
+                Style::Numbered(Enumerator::Chinese),
+                1,
+                "一, 加强组织领导",
+            ),
             (
                 "第四、存在的问题和不足",
-                Style::Ordinal,
+                Style::Numbered(Enumerator::Ordinal),
                 4,
                 "第四、存在的问题和不足",
             ),
