@@ -23,7 +23,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use fazhi_core::settings::{Settings as LibrarySettings, line_column};
+use fazhi_core::settings::{FileError, Settings as LibrarySettings};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -38,23 +38,6 @@ pub struct Config {
     /// Report folders, themes file and cache folder, with `~` and the environment resolved.
     pub library: LibrarySettings,
     pub dashboard: DashboardSettings,
-}
-
-/// A config file that could not be used.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{}: cannot read config", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}:{line}:{column}: {message}", path.display())]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
 }
 
 #[derive(Deserialize, Default)]
@@ -84,13 +67,13 @@ struct RawColors {
 
 impl Config {
     /// Load from the usual place (see the module docs), reading the process environment.
-    pub fn load() -> Result<Config, ConfigError> {
+    pub fn load() -> Result<Config, FileError> {
         Config::load_with(|name| std::env::var(name).ok())
     }
 
     /// Load with an explicit environment lookup: `FAZHI_CONFIG`, `XDG_CONFIG_HOME`, `NO_COLOR`,
     /// `FAZHI_THEMES`, `FAZHI_CACHE_DIR`, `XDG_CACHE_HOME`.
-    pub fn load_with(env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+    pub fn load_with(env: impl Fn(&str) -> Option<String>) -> Result<Config, FileError> {
         let set = |name: &str| env(name).filter(|v| !v.is_empty());
         let explicit = set("FAZHI_CONFIG").map(PathBuf::from);
         let file = explicit.clone().or_else(|| default_path(&set));
@@ -120,29 +103,15 @@ impl Config {
         Ok(config)
     }
 
-    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    pub fn from_file(path: &Path) -> Result<Config, FileError> {
+        let text = FileError::read(path, "config")?;
         Config::from_toml(&text, path)
     }
 
     /// Parse config text; `path` is only used in error messages.
-    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let invalid = |at: usize, message: String| {
-            let (line, column) = line_column(text, at);
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            invalid(at, e.message().trim().to_string())
-        })?;
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, FileError> {
+        let invalid = |at: usize, message: String| FileError::at(path, text, at, message);
+        let raw: RawConfig = toml::from_str(text).map_err(|e| FileError::toml(path, text, &e))?;
         let mut keymap = Keymap::default();
         for (action, keys) in &raw.keys {
             keymap
@@ -228,7 +197,7 @@ mod tests {
     use crate::tui::keymap::{Key, Scope};
     use ratatui::style::Color;
 
-    fn parse(text: &str) -> Result<Config, ConfigError> {
+    fn parse(text: &str) -> Result<Config, FileError> {
         Config::from_toml(text, Path::new("config.toml"))
     }
 

@@ -30,12 +30,14 @@ impl Default for Settings {
     }
 }
 
-/// A themes file that could not be used.
+/// A settings file (the config file, a themes file) that could not be used, with where.
 #[derive(Debug, thiserror::Error)]
-pub enum ThemesError {
-    #[error("{}: cannot read themes file", path.display())]
+pub enum FileError {
+    #[error("{}: cannot read {what}", path.display())]
     Read {
         path: PathBuf,
+        /// What the file is ("config", "themes file").
+        what: &'static str,
         source: std::io::Error,
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
@@ -47,25 +49,46 @@ pub enum ThemesError {
     },
 }
 
+impl FileError {
+    /// `message` about byte `at` of `text`, the text of the file at `path`.
+    pub fn at(path: &Path, text: &str, at: usize, message: impl Into<String>) -> FileError {
+        let (line, column) = line_column(text, at);
+        FileError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A TOML error (syntax, an unknown field, a wrong type) where TOML says it is.
+    pub fn toml(path: &Path, text: &str, e: &toml::de::Error) -> FileError {
+        FileError::at(
+            path,
+            text,
+            e.span().map_or(0, |s| s.start),
+            e.message().trim(),
+        )
+    }
+
+    /// Read a settings file whole.
+    pub fn read(path: &Path, what: &'static str) -> Result<String, FileError> {
+        std::fs::read_to_string(path).map_err(|source| FileError::Read {
+            path: path.to_path_buf(),
+            what,
+            source,
+        })
+    }
+}
+
 impl Settings {
     /// The taxonomy reports are scored with: the embedded one, extended by the themes file.
-    pub fn taxonomy(&self) -> Result<Taxonomy, ThemesError> {
+    pub fn taxonomy(&self) -> Result<Taxonomy, FileError> {
         let Some(path) = &self.themes_file else {
             return Ok(Taxonomy::embedded());
         };
-        let text = std::fs::read_to_string(path).map_err(|source| ThemesError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        Taxonomy::with_user_file(&text).map_err(|e| {
-            let (line, column) = line_column(&text, e.span().map_or(0, |s| s.start));
-            ThemesError::Invalid {
-                path: path.clone(),
-                line,
-                column,
-                message: e.message().trim().to_string(),
-            }
-        })
+        let text = FileError::read(path, "themes file")?;
+        Taxonomy::with_user_file(&text).map_err(|e| FileError::toml(path, &text, &e))
     }
 
     /// The corpus store for reports scored with `taxonomy`, if a folder is set; with the notice
