@@ -97,21 +97,17 @@ impl Corpus {
     /// and anything but a regular file, become [`LoadProblem`]s; the rest load. Files larger
     /// than [`ingest::DEFAULT_MAX_FILE_BYTES`] are refused.
     pub fn load(paths: &[PathBuf], taxonomy: Arc<Taxonomy>, cache: Option<&Store>) -> Corpus {
-        Corpus::load_limited(paths, taxonomy, cache, ingest::DEFAULT_MAX_FILE_BYTES)
+        Corpus::load_with_progress(
+            paths,
+            taxonomy,
+            cache,
+            ingest::DEFAULT_MAX_FILE_BYTES,
+            &|_| {},
+        )
     }
 
-    /// As [`Corpus::load`], refusing files larger than `max_file_bytes`.
-    pub fn load_limited(
-        paths: &[PathBuf],
-        taxonomy: Arc<Taxonomy>,
-        cache: Option<&Store>,
-        max_file_bytes: u64,
-    ) -> Corpus {
-        Corpus::load_with_progress(paths, taxonomy, cache, max_file_bytes, &|_| {})
-    }
-
-    /// As [`Corpus::load_limited`], telling `progress` after each file (files done of all, and
-    /// the file) so a face can show how far loading is.
+    /// As [`Corpus::load`], refusing files larger than `max_file_bytes` and telling `progress`
+    /// after each file (files done of all, and the file) so a face can show how far loading is.
     pub fn load_with_progress(
         paths: &[PathBuf],
         taxonomy: Arc<Taxonomy>,
@@ -139,7 +135,7 @@ impl Corpus {
         corpus
     }
 
-    /// Load files and folders as [`Corpus::load_limited`] does, but hand each report (or the
+    /// Load files and folders as [`Corpus::load_with_progress`] does, but hand each report (or the
     /// problem that kept it out, or its warning) to `each` in the order of the files as soon as it
     /// and those before it are parsed, holding only a window of reports and building no search
     /// index: how `parse --json` prints a corpus of any size in flat memory. A report with the same

@@ -18,7 +18,8 @@ fn seed_text() -> String {
 fn load_within(paths: Vec<PathBuf>, limit: u64) -> Corpus {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let corpus = Corpus::load_limited(&paths, Taxonomy::embedded().into(), None, limit);
+        let corpus =
+            Corpus::load_with_progress(&paths, Taxonomy::embedded().into(), None, limit, &|_| {});
         let _ = tx.send(corpus);
     });
     rx.recv_timeout(Duration::from_secs(60))
