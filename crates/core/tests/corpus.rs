@@ -10,6 +10,7 @@ use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::check::check;
 use fazhi_core::corpus::Corpus;
 use fazhi_core::model::{IndicatorKind, Level, Part, Report, Scope};
+use fazhi_core::parse::numbers::fold_char;
 use serde::Deserialize;
 
 /// What a careful reader sees in one case. Omitted optional keys are not checked, except where
@@ -152,14 +153,9 @@ fn load(expect: &Path, e: &Expect) -> Result<Report, String> {
     Ok(r)
 }
 
-/// A span with full-width digits and signs read as ASCII, so "９８．５％" matches "98.5%".
+/// A span folded as the parser folds it before reading numbers, so "９８．５％" matches "98.5%".
 fn ascii(span: &str) -> String {
-    span.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '％' | '，' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    span.chars().map(fold_char).collect()
 }
 
 /// Every mismatch between the report and the expectation, one line each.

@@ -6,6 +6,7 @@
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::Corpus;
 use fazhi_core::model::Report;
+use fazhi_core::parse::numbers::fold_char;
 
 /// The report of a corpus case (`topic/case.txt`).
 fn load(case: &str) -> Report {
@@ -15,14 +16,9 @@ fn load(case: &str) -> Report {
     corpus.reports.into_iter().next().expect("loaded")
 }
 
-/// A span with full-width digits and signs read as ASCII, so "９８．５％" matches "98.5%".
+/// A span folded as the parser folds it before reading numbers, so "９８．５％" matches "98.5%".
 fn ascii(span: &str) -> String {
-    span.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '％' | '，' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    span.chars().map(fold_char).collect()
 }
 
 fn want<T: PartialEq + std::fmt::Debug>(m: &mut Vec<String>, what: &str, got: T, want: T) {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::lexicon::SOURCE;
 use crate::model::{IndicatorKind, Scope};
+use crate::parse::numbers::fold_char;
 use crate::text::sentences::is_clause_break;
 
 #[derive(Debug, Deserialize)]
@@ -203,14 +204,12 @@ fn year_cues(before: &str, report_year: i32) -> Vec<Cue> {
 }
 
 fn fold_year(digits: &str) -> Option<i32> {
-    let ascii: String = digits
+    digits
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    ascii.parse().ok()
+        .map(fold_char)
+        .collect::<String>()
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
