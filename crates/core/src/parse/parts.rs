@@ -6,7 +6,7 @@ use regex::Regex;
 
 use crate::model::Part;
 use crate::text::sentences::is_full_stop;
-use crate::text::variants::simplified;
+use crate::text::variants::for_cues;
 
 static PROBLEMS_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"问题|不足|短板|差距|薄弱|弱项|困难").expect("static regex"));
@@ -50,7 +50,7 @@ static PLANS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// carry the plans), unless the problems only qualify the plans ("针对问题的下一步工作计划").
 pub fn of_heading(heading: &str) -> Option<Part> {
     // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
-    let heading = &*simplified(heading);
+    let heading = &*for_cues(heading);
     if OTHER_HEADING.is_match(heading) {
         Some(Part::Other)
     } else if DUTY_HEADING.is_match(heading) {
@@ -74,7 +74,7 @@ pub fn of_heading(heading: &str) -> Option<Part> {
 /// the part its parent gave it; an achievement that mentions a problem ("狠抓薄弱环节") does not.
 pub fn of_sub_heading(words: &str) -> Option<Part> {
     // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
-    let words = &*simplified(words);
+    let words = &*for_cues(words);
     if DUTY_HEADING.is_match(words) {
         Some(Part::Duty)
     } else if SUB_PROBLEMS.is_match(words) {
@@ -106,7 +106,7 @@ static SUB_PLANS: LazyLock<Regex> = LazyLock::new(|| {
 /// The part an unheaded paragraph opens, if it opens one.
 pub fn of_paragraph(para: &str) -> Option<Part> {
     // Cues are simplified; a heading in traditional characters (黨政主要負責人) is matched folded.
-    let para = &*simplified(para);
+    let para = &*for_cues(para);
     if PLANS_CUE.is_match(para) {
         Some(Part::Plans)
     } else if PROBLEMS_CUE.is_match(para) {
@@ -170,6 +170,7 @@ mod tests {
     #[test]
     fn sub_headings_change_the_part_only_when_they_are_about_it() {
         assert_eq!(of_sub_heading("存在的问题"), Some(Part::Problems));
+        assert_eq!(of_heading("二、存在的問題"), Some(Part::Problems));
         assert_eq!(of_sub_heading("原因分析"), Some(Part::Problems));
         assert_eq!(of_sub_heading("下一步工作打算"), Some(Part::Plans));
         assert_eq!(

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Span;
-use crate::text::variants::simplified;
+use crate::text::variants::for_cues;
 
 use super::headings;
 
@@ -67,7 +67,7 @@ pub fn find(text: &str, paragraphs: &[Span], page_title: Option<&str>) -> Option
 /// Whether `re` matches `s`, read in simplified characters: a mirror in traditional characters
 /// titles its report 工作情況報告, and the title words are written simplified.
 fn matches_folded(re: &Regex, s: &str) -> bool {
-    re.is_match(&simplified(s))
+    re.is_match(&for_cues(s))
 }
 
 fn is_title_line(line: &str) -> bool {
