@@ -10,7 +10,6 @@ use std::rc::Rc;
 use fazhi_core::analyse::align::LinkKind;
 use fazhi_core::analyse::compare::{Comparison, Pair, Reading, compare};
 use fazhi_core::analyse::diff::OpKind;
-use fazhi_core::analyse::matrix::{SideBySide, side_by_side};
 use fazhi_core::corpus::Corpus;
 use fazhi_core::model::Span;
 
@@ -68,7 +67,6 @@ pub struct CompareView {
     pub blocks: Vec<Block>,
     /// Per block: the display width of A's and of B's text in it, which share its columns.
     text_widths: Vec<[usize; 2]>,
-    pub indicators: Vec<SideBySide>,
     /// The selected row of the indicator table and its scroll.
     pub table: Cursor,
     /// The selected shared passage and the list's scroll.
@@ -87,11 +85,10 @@ pub const MIN_COLUMN: usize = 20;
 
 impl CompareView {
     /// Compare the reports of `key`, narrowed to the first theme of its filter (the comparison
-    /// library takes one theme).
+    /// library takes one theme); its indicator table is the comparison's, narrowed alike.
     pub fn new(corpus: &Corpus, key: CompareKey) -> CompareView {
         let (a, b) = (&corpus.reports[key.0], &corpus.reports[key.1]);
         let comparison = compare(a, b, key.2.first().map(String::as_str), corpus.taxonomy());
-        let indicators = side_by_side(a, b, &key.2);
         let reading = comparison.reading;
         let mut view = CompareView {
             key,
@@ -101,7 +98,6 @@ impl CompareView {
             sides: Vec::new(),
             blocks: Vec::new(),
             text_widths: Vec::new(),
-            indicators,
             table: Cursor::default(),
             passage: Cursor::default(),
             top: 0,
@@ -452,7 +448,7 @@ impl CompareScreen {
             if self.passages_shown {
                 v.comparison.shared_passages.len()
             } else {
-                v.indicators.len()
+                v.comparison.indicators.len()
             }
         });
         layout::compare_areas(shared.areas().body, rows, self.table_focused)
@@ -548,7 +544,7 @@ impl Component for CompareScreen {
                     let n = view.comparison.shared_passages.len();
                     view.passage.step(delta, n);
                 } else {
-                    view.table.step(delta, view.indicators.len());
+                    view.table.step(delta, view.comparison.indicators.len());
                 }
                 return Effect::None;
             }
@@ -603,7 +599,7 @@ impl Component for CompareScreen {
         };
         if areas.indicators.contains(at) {
             // The wheel moves the rows in view, the selection with them.
-            let n = view.indicators.len();
+            let n = view.comparison.indicators.len();
             let rows = inner(areas.indicators).height.saturating_sub(1) as usize;
             let top =
                 (view.table.offset as isize + delta).clamp(0, n.saturating_sub(rows) as isize);
@@ -662,7 +658,7 @@ impl Component for CompareScreen {
             view.fit(areas.columns);
             // The table's body holds its header row and the rows below it.
             let rows = inner(areas.indicators).height.saturating_sub(1) as usize;
-            view.table.fit(view.indicators.len(), rows);
+            view.table.fit(view.comparison.indicators.len(), rows);
             let shown = inner(areas.indicators).height as usize;
             view.passage
                 .fit(view.comparison.shared_passages.len(), shown);

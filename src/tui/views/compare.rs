@@ -85,7 +85,7 @@ fn indicators(
     p: &Palette,
 ) {
     let l = shared.labels();
-    let n = view.indicators.len();
+    let n = view.comparison.indicators.len();
     let position = if focused && n > 0 {
         format!("{}/{n}", view.table.selected + 1)
     } else {
@@ -98,7 +98,7 @@ fn indicators(
         .title(Span::styled(title, p.title));
     let body = block.inner(area);
     frame.render_widget(block, area);
-    if view.indicators.is_empty() {
+    if view.comparison.indicators.is_empty() {
         frame.render_widget(Paragraph::new(l.no_canonical).style(p.dim), body);
         return;
     }
@@ -110,6 +110,7 @@ fn indicators(
         )
     };
     let rows: Vec<Row> = view
+        .comparison
         .indicators
         .iter()
         .enumerate()
