@@ -782,7 +782,7 @@ fn enter_opens_the_pairs_a_measure_on_the_report_screen() {
 fn theme_filter_narrows_the_pairs_and_the_indicators() {
     let mut app = compared(Settings::default());
     let all = comparison(&app);
-    let all_rows = app.screens.compare.view.as_ref().unwrap().indicators.len();
+    let all_rows = all.indicators.len();
     // enforcement is the fourth theme.
     keys(&mut app, &["t", "j", "j", "j", "space", "enter"]);
     let narrowed = comparison(&app);
@@ -794,9 +794,14 @@ fn theme_filter_narrows_the_pairs_and_the_indicators() {
         all.pairs.len()
     );
     let view = app.screens.compare.view.as_ref().unwrap();
-    let ids: Vec<&str> = view.indicators.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = view
+        .comparison
+        .indicators
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     assert_eq!(ids, ["enforcement.cases_reviewed"]);
-    assert!(view.indicators.len() < all_rows);
+    assert!(view.comparison.indicators.len() < all_rows);
     let text = screen_text(&mut app, 120, 40);
     assert!(text.contains("主题: 执法"), "{text}");
     press(&mut app, "c");
