@@ -476,6 +476,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn progress_counts_every_file_once_up_to_the_total() {
+        let dir = tempfile::tempdir().unwrap();
+        for (i, (_, bytes)) in seeds::SEEDS.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), bytes).unwrap();
+        }
+        std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let corpus = Corpus::load_with_progress(
+            &[dir.path().to_path_buf()],
+            Taxonomy::embedded().into(),
+            None,
+            ingest::DEFAULT_MAX_FILE_BYTES,
+            &|p| {
+                seen.lock()
+                    .unwrap()
+                    .push((p.done, p.total, p.file.to_path_buf()))
+            },
+        );
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        let total = seeds::SEEDS.len() + 1;
+        let done: Vec<usize> = seen.iter().map(|s| s.0).collect();
+        assert_eq!(
+            done,
+            (1..=total).collect::<Vec<_>>(),
+            "each file counted once, in order"
+        );
+        assert!(seen.iter().all(|s| s.1 == total));
+        let mut files: Vec<_> = seen.iter().map(|s| s.2.clone()).collect();
+        files.sort();
+        files.dedup();
+        assert_eq!(files.len(), total, "every file named");
+        assert_eq!(corpus.reports.len() + corpus.problems.len(), total);
+    }
+
+    #[test]
     fn phrase_allows_different_punctuation_between_words() {
         let phrase = vec!["行政".to_string(), "复议".to_string()];
         assert_eq!(
