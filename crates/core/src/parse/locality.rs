@@ -124,9 +124,18 @@ static ZONE_COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
 /// (county) or 9 (township). A name that several divisions share and that nothing in the text
 /// tells apart gives the name and level only (empty path, no code).
 pub fn resolve(text: &str, title: Option<&str>, meta: &PageMeta) -> Option<Locality> {
+    resolve_matched(&simplified(text), title, meta)
+}
+
+/// [`resolve`] of a text already folded as it is matched ([`simplified`]), which the parser
+/// has done once for the whole report.
+pub(crate) fn resolve_matched(
+    text: &str,
+    title: Option<&str>,
+    meta: &PageMeta,
+) -> Option<Locality> {
     // A report in traditional characters (鎮雄縣) is matched folded to simplified, as the
     // division table and the vocabulary are written; names come out as the table has them.
-    let text = &*simplified(text);
     let title = title.map(simplified);
     let title = title.as_deref();
     let folded_meta = PageMeta {

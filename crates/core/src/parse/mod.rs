@@ -52,7 +52,8 @@ pub fn parse_document(source: &str, doc: Document, taxonomy: &Taxonomy) -> Repor
         &mut indicators,
     );
 
-    let locality = locality::resolve(&text, title.as_ref().map(|(t, _)| t.as_str()), &meta);
+    let locality =
+        locality::resolve_matched(&matched, title.as_ref().map(|(t, _)| t.as_str()), &meta);
     Report {
         source: source.to_string(),
         locality,
