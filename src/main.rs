@@ -52,7 +52,7 @@ enum Command {
     },
     /// Print each report's section tree as indented text, with parts and themes.
     Outline {
-        /// Report files or folders. None: the embedded seed reports.
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
     /// List every quantitative indicator: locality, year, section, label, value, unit, canonical id.
@@ -71,7 +71,7 @@ enum Command {
         /// JSON array of rows.
         #[arg(long)]
         json: bool,
-        /// Report files or folders. None: the embedded seed reports.
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
     /// Theme coverage: for each report, the share of its text that speaks to each theme, as on
@@ -83,7 +83,7 @@ enum Command {
         /// JSON array, one object per report.
         #[arg(long)]
         json: bool,
-        /// Report files or folders. None: the embedded seed reports.
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
     /// Write the reports to a SQLite database for pandas, R or DuckDB: tables reports, sections,
@@ -92,7 +92,7 @@ enum Command {
         /// The database file to write (replaced if it exists).
         #[arg(long, value_name = "FILE")]
         sqlite: PathBuf,
-        /// Report files or folders. None: the embedded seed reports.
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
     /// Compare two reports measure by measure: aligned pairs with word-level differences, moved
@@ -114,13 +114,27 @@ enum Command {
         #[arg(long = "in", value_name = "PATH")]
         search: Vec<PathBuf>,
     },
+    /// The reviewer's desk: one row per report with its parts (found, mentioned, missing, and
+    /// whether the shortcomings come with causes), publish date and lateness, indicators, and
+    /// copying: the share of its text found in other reports, its top source, its reuse of the
+    /// locality's previous year, and place names of other localities.
+    Review {
+        /// CSV (UTF-8 with BOM, opens correctly in Excel); shares from 0 to 1.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// JSON array, one object per report.
+        #[arg(long)]
+        json: bool,
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
+        paths: Vec<PathBuf>,
+    },
     /// Check each report for the parts an annual report must have (举措和成效, 不足和原因,
     /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each.
     Check {
         /// JSON instead of text.
         #[arg(long)]
         json: bool,
-        /// Report files or folders. None: the embedded seed reports.
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
 }
@@ -302,10 +316,11 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Indicators { paths, .. }
         | Command::Themes { paths, .. }
         | Command::Export { paths, .. }
+        | Command::Review { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
         Command::Diff { .. } => Vec::new(),
     };
-    let corpus = loader.load(&paths);
+    let corpus = loader.load_or_configured(&paths);
     if corpus.reports.is_empty() {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
@@ -371,6 +386,21 @@ fn run(args: Cli) -> Result<ExitCode> {
             }
         }
         Command::Diff { .. } => String::new(),
+        Command::Review { csv, json, .. } => {
+            let rows = fazhi_core::analyse::review::review(
+                &corpus.reports,
+                &fazhi_core::analyse::shared::gazetteer,
+                fazhi_core::analyse::shared::Slogans::shared(),
+            );
+            let rows: Vec<_> = rows.iter().collect();
+            if csv {
+                cli::review_csv(&rows).context("writing CSV")?
+            } else if json {
+                cli::json(&rows)? + "\n"
+            } else {
+                cli::review_text(&rows)
+            }
+        }
         Command::Check { json, .. } => {
             if json {
                 let checks: Vec<_> = reports

@@ -210,7 +210,7 @@ fn check_reports_found_and_missing_parts() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["parse", "outline", "indicators", "check"] {
+    for sub in ["parse", "outline", "indicators", "check", "review"] {
         fazhi()
             .args([sub, "--help"])
             .assert()
@@ -713,4 +713,89 @@ fn a_theme_id_from_the_users_file_never_drives_the_terminal() {
             "{args:?}: an escape reached the terminal"
         );
     }
+}
+
+/// A folder of two seeds and a copy of one with its place names changed (one left behind).
+fn set_with_a_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy("seeds/002_58b9b4adb4171f74.txt", dir.path().join("a.txt")).unwrap();
+    fs::copy("seeds/003_bb4ad8a10e880eeb.txt", dir.path().join("b.txt")).unwrap();
+    let original = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    // A sentence naming the original place is left halfway through, where an editor misses it.
+    let renamed = original.replace("泾源县", "庄浪县");
+    let middle = renamed[..renamed.floor_char_boundary(renamed.len() / 2)]
+        .rfind('\n')
+        .unwrap()
+        + 1;
+    let copy = format!(
+        "{}学习借鉴泾源县的经验做法。{}",
+        &renamed[..middle],
+        &renamed[middle..]
+    );
+    fs::write(dir.path().join("copy.txt"), copy).unwrap();
+    dir
+}
+
+#[test]
+fn review_json_names_the_source_of_a_copy_and_the_stray_place() {
+    let dir = set_with_a_copy();
+    let out = fazhi()
+        .args(["review", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    let copy = rows
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().ends_with("copy.txt"))
+        .unwrap();
+    assert_eq!(copy["locality"]["name"], "庄浪县");
+    assert!(copy["copying"]["share"].as_f64().unwrap() > 0.9);
+    assert!(
+        copy["copying"]["top_source"]
+            .as_str()
+            .unwrap()
+            .ends_with("a.txt")
+    );
+    assert!(copy["copying"]["passages"].as_u64().unwrap() > 0);
+    assert_eq!(copy["foreign_places"], serde_json::json!(["泾源县"]));
+    for part in ["achievements", "problems", "causes", "duty", "plans"] {
+        let state = copy["parts"][part].as_str().unwrap();
+        assert!(
+            ["found", "mentioned", "missing"].contains(&state),
+            "{state}"
+        );
+    }
+    let other = rows
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().ends_with("b.txt"))
+        .unwrap();
+    assert!(other["copying"]["share"].as_f64().unwrap() < 0.15);
+    assert_eq!(other["late"], Value::Null);
+}
+
+#[test]
+fn review_csv_has_a_row_per_report_and_text_reads_in_chinese() {
+    let dir = set_with_a_copy();
+    let csv = fazhi()
+        .args(["review", "--csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}source,locality,level,province,year,published,late"));
+    assert_eq!(text.lines().count(), 4);
+    fazhi()
+        .arg("review")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("复制比"))
+        .stdout(predicate::str::contains("泾源县 2024"));
 }

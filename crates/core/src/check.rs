@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::ingest::clean::signature_date;
 use crate::model::{Part, Report, Section};
 use crate::parse::parts;
 use crate::text::sentences::is_full_stop;
@@ -35,7 +36,12 @@ pub struct PartFinding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Completeness {
     pub parts: Vec<PartFinding>,
-    /// Publish date, where the page gave one.
+    /// Whether the shortcomings come with their causes, as the regulation asks: `section` when
+    /// the problems part analyses them, `sentence` when only a sentence elsewhere does.
+    pub causes: Option<Found>,
+    /// The sentence or heading that gives the causes.
+    pub causes_evidence: Option<String>,
+    /// Publish date, from the page's metadata or the date under the signature.
     pub published: Option<String>,
     /// Published after 1 April of the year after the one reported on.
     pub late: Option<bool>,
@@ -52,17 +58,23 @@ impl Completeness {
 
 /// Check `report` against the required parts, in the regulation's order.
 pub fn check(report: &Report) -> Completeness {
-    let parts = [Part::Achievements, Part::Problems, Part::Duty, Part::Plans]
+    let parts: Vec<PartFinding> = [Part::Achievements, Part::Problems, Part::Duty, Part::Plans]
         .into_iter()
         .map(|part| find_part(report, part))
         .collect();
-    let published = report.meta.published;
+    let (causes, causes_evidence) = find_causes(report, &parts[1]);
+    let published = report
+        .meta
+        .published
+        .or_else(|| signature_date(&report.text));
     let late = match (published, report.year) {
         (Some((y, m, d)), Some(year)) => Some((y, m, d) > (year + 1, 4, 1)),
         _ => None,
     };
     Completeness {
         parts,
+        causes,
+        causes_evidence,
         published: published.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
         late,
     }
@@ -100,11 +112,36 @@ fn find_part(report: &Report, part: Part) -> PartFinding {
             Some(path) => report.section(path).map_or("", |s| report.slice(s.extent)),
             None => "",
         };
-        if !text.contains("原因") {
+        if parts::causes_sentence(text, true).is_none() {
             finding.note = Some("列出了不足，未见原因分析".into());
         }
     }
     finding
+}
+
+/// Causes in the problems part (a heading or a sentence there), else a sentence elsewhere
+/// naming the causes of shortcomings.
+fn find_causes(report: &Report, problems: &PartFinding) -> (Option<Found>, Option<String>) {
+    let section = match (problems.found, &problems.section) {
+        (Some(Found::Section), Some(path)) => report.section(path),
+        _ => None,
+    };
+    if let Some(section) = section {
+        let heading = std::iter::once(section)
+            .chain(section.children.iter())
+            .filter_map(|s| s.heading.as_deref())
+            .find(|h| parts::causes_sentence(h, true).is_some());
+        if let Some(h) = heading {
+            return (Some(Found::Section), Some(h.to_string()));
+        }
+        if let Some(s) = parts::causes_sentence(report.slice(section.extent), true) {
+            return (Some(Found::Section), Some(s.to_string()));
+        }
+    }
+    match parts::causes_sentence(&report.text, false) {
+        Some(s) => (Some(Found::Sentence), Some(s.to_string())),
+        None => (None, None),
+    }
 }
 
 /// A top section of the part, else a section at any depth of that part: reports often give the

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::analyse::coverage::coverage;
 use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
+use crate::analyse::review::{PartState, Parts, ReviewRow};
 use crate::analyse::themes::Taxonomy;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
@@ -273,6 +274,137 @@ fn is_number(text: &str) -> bool {
         && digits
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// The reviewer's desk as a table (`fazhi review --csv`, and screen 5's export): a header, then
+/// one record per row. Shares are fractions (0–1), dates ISO.
+pub fn review_records(rows: &[&ReviewRow]) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = ["source", "locality", "level", "province", "year"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    header.extend(["published", "late"].map(str::to_string));
+    header.extend(Parts::NAMES.map(str::to_string));
+    header.extend(
+        [
+            "indicators",
+            "density",
+            "share",
+            "top_source",
+            "top_share",
+            "previous",
+            "previous_share",
+            "passages",
+            "foreign_places",
+        ]
+        .map(str::to_string),
+    );
+    let mut records = vec![header];
+    for r in rows {
+        let l = r.locality.as_ref();
+        let mut record = vec![
+            r.source.clone(),
+            l.map_or_else(String::new, |l| l.name.clone()),
+            l.map_or_else(String::new, |l| l.level.as_str().to_string()),
+            l.and_then(|l| l.province())
+                .map_or_else(String::new, str::to_string),
+            r.year.map_or_else(String::new, |y| y.to_string()),
+            r.published.clone().unwrap_or_default(),
+            r.late.map_or_else(String::new, |l| l.to_string()),
+        ];
+        record.extend(r.parts.named().iter().map(|p| state_name(p.2).to_string()));
+        let c = &r.copying;
+        record.extend([
+            r.indicators.to_string(),
+            format!("{:.1}", r.density),
+            format!("{:.3}", c.share),
+            c.top_source.clone().unwrap_or_default(),
+            format!("{:.3}", c.top_share),
+            c.previous.clone().unwrap_or_default(),
+            c.previous_share
+                .map_or_else(String::new, |s| format!("{s:.3}")),
+            c.passages.len().to_string(),
+            r.foreign_places.join("、"),
+        ]);
+        records.push(record);
+    }
+    records
+}
+
+fn state_name(state: PartState) -> &'static str {
+    match state {
+        PartState::Found => "found",
+        PartState::Mentioned => "mentioned",
+        PartState::Missing => "missing",
+    }
+}
+
+/// `fazhi review --csv`.
+pub fn review_csv(rows: &[&ReviewRow]) -> Result<String, csv::Error> {
+    excel_csv(&review_records(rows))
+}
+
+/// CSV of any table (UTF-8 with BOM, every cell made safe), for the dashboard's exports.
+pub fn table_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
+    excel_csv(records)
+}
+
+/// `fazhi review`: one line per report, tab-separated, in Chinese.
+pub fn review_text(rows: &[&ReviewRow]) -> String {
+    let mut out = String::from(
+        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名\n",
+    );
+    for r in rows {
+        let name = match (&r.locality, r.year) {
+            (Some(l), Some(y)) => format!("{} {y}", l.name),
+            (Some(l), None) => format!("{} ?", l.name),
+            (None, _) => r.source.clone(),
+        };
+        let name = sanitize::for_terminal(&name);
+        let late = match r.late {
+            Some(true) => "逾期",
+            Some(false) => "按时",
+            None => "?",
+        };
+        let _ = write!(
+            out,
+            "{name}\t{}\t{late}",
+            r.published.as_deref().unwrap_or("?")
+        );
+        for p in r.parts.named() {
+            let _ = write!(out, "\t{}", p.2.label_zh());
+        }
+        let c = &r.copying;
+        let top = match &c.top_source {
+            Some(s) => format!(
+                "{} {:.0}%",
+                sanitize::for_terminal(short_source(s)),
+                c.top_share * 100.0
+            ),
+            None => "-".into(),
+        };
+        let previous = c
+            .previous_share
+            .map_or_else(|| "-".to_string(), |s| format!("{:.0}%", s * 100.0));
+        let _ = writeln!(
+            out,
+            "\t{}\t{:.1}\t{:.0}%\t{top}\t{previous}\t{}",
+            r.indicators,
+            r.density,
+            c.share * 100.0,
+            if r.foreign_places.is_empty() {
+                "-".to_string()
+            } else {
+                sanitize::for_terminal(&r.foreign_places.join("、"))
+            }
+        );
+    }
+    out
+}
+
+/// A source path's file name, which is what a table has room for.
+pub fn short_source(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 /// One report's theme coverage (`fazhi themes --json`).

@@ -18,7 +18,7 @@ use crate::analyse::diff::{Op, OpKind, diff};
 use crate::analyse::matrix::{SideBySide, side_by_side};
 use crate::analyse::shared::{
     PlaceFinder, PlaceMention, SharedPassage, Slogans, belongs_to, foreign_places, gazetteer,
-    shared_passages, text_chars,
+    own_chars, shared_passages,
 };
 use crate::analyse::similarity::matrix;
 use crate::analyse::themes::Taxonomy;
@@ -324,8 +324,11 @@ pub fn compare_with(
     } else {
         Reading::Bands
     };
-    let own_chars: usize = shared.iter().map(|s| s.passage.own_chars).sum();
-    let shorter = text_chars(&a.text).min(text_chars(&b.text));
+    let shared_own: usize = shared.iter().map(|s| s.passage.own_chars).sum();
+    // Shares are of each text's own words, as in `fazhi review`: slogans and quotations are in
+    // neither the passages nor the whole.
+    let slogans = Slogans::shared();
+    let shorter = own_chars(&a.text, slogans).min(own_chars(&b.text, slogans));
     let count = |k: LinkKind| pairs.iter().filter(|p| p.kind == k).count();
     let summary = Summary {
         matched: count(LinkKind::Aligned),
@@ -337,7 +340,7 @@ pub fn compare_with(
         shared_share: if shorter == 0 {
             0.0
         } else {
-            (own_chars as f32 / shorter as f32).min(1.0)
+            (shared_own as f32 / shorter as f32).min(1.0)
         },
         truncated: omitted_a + omitted_b > 0,
         omitted_a,

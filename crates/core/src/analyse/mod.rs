@@ -3,9 +3,11 @@
 
 pub mod align;
 pub mod compare;
+pub mod copying;
 pub mod coverage;
 pub mod diff;
 pub mod matrix;
+pub mod review;
 pub mod shared;
 pub mod similarity;
 pub mod themes;

@@ -5,7 +5,8 @@
 //! Texts are compared after a light normalisation (whitespace dropped, full-width forms folded to
 //! half-width, Latin letters lower-cased), so a copied passage still counts when it was re-wrapped
 //! or its punctuation retyped. Common runs are found from 8-character shingles extended as far as
-//! they go; a run counts when at least [`MIN_CHARS`] of its characters lie outside slogans.
+//! they go; a run counts when at least [`MIN_CHARS`] of its characters lie outside slogans and
+//! quotations (“…”, 《…》), which a report cites rather than writes.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -17,9 +18,11 @@ use crate::model::{Locality, Report, Span};
 
 /// Characters outside slogans a common run needs to count as a shared passage.
 pub const MIN_CHARS: usize = 20;
-const SHINGLE: usize = 8;
+pub(crate) const SHINGLE: usize = 8;
 /// Places in A where one shingle occurs that are tried (repetitive text would be quadratic).
 const MAX_CANDIDATES: usize = 32;
+/// Characters a quotation may span; beyond, the opening mark is taken for a stray one.
+const MAX_QUOTATION: usize = 80;
 
 static SLOGAN_LIST: &str = include_str!("../../../../assets/slogans.txt");
 
@@ -86,13 +89,13 @@ pub struct SharedPassage {
 }
 
 /// A text reduced for comparison, each character remembering where it came from.
-struct Normal {
-    chars: Vec<char>,
+pub(crate) struct Normal {
+    pub(crate) chars: Vec<char>,
     /// Byte range in the original text of each character.
     from: Vec<(usize, usize)>,
 }
 
-fn normalize(text: &str) -> Normal {
+pub(crate) fn normalize(text: &str) -> Normal {
     let mut chars = Vec::new();
     let mut from = Vec::new();
     for (at, c) in text.char_indices() {
@@ -115,63 +118,188 @@ fn normalize(text: &str) -> Normal {
 
 /// Passages at least [`MIN_CHARS`] long (beyond slogans) that both texts contain, in B's order.
 pub fn shared_passages(a: &str, b: &str, slogans: &Slogans) -> Vec<SharedPassage> {
-    let na = normalize(a);
-    let nb = normalize(b);
-    let covered = slogans.cover(&na.chars);
-    let mut index: HashMap<&[char], Vec<usize>> = HashMap::new();
-    for (i, w) in na.chars.windows(SHINGLE).enumerate() {
-        let at = index.entry(w).or_default();
-        if at.len() < MAX_CANDIDATES {
-            at.push(i);
-        }
-    }
-    let mut out = Vec::new();
-    let mut j = 0;
-    while j + SHINGLE <= nb.chars.len() {
-        let window = &nb.chars[j..j + SHINGLE];
-        let best = index.get(window).and_then(|starts| {
-            starts
-                .iter()
-                .map(|&i| (i, common_len(&na.chars[i..], &nb.chars[j..])))
-                .max_by_key(|&(i, len)| (len, std::cmp::Reverse(i)))
-        });
-        let Some((mut i, mut len)) = best else {
-            j += 1;
-            continue;
-        };
-        // A passage starts at a word, not at the stop that ended the sentence before it.
-        let lead = na.chars[i..i + len]
-            .iter()
-            .take_while(|c| !c.is_alphanumeric())
-            .count();
-        if lead > 0 {
-            i += lead;
-            j += lead;
-            len -= lead;
-        }
-        let own = covered[i..i + len].iter().filter(|c| !**c).count();
-        if own < MIN_CHARS {
-            j += 1;
-            continue;
-        }
-        let a_span = Span::new(na.from[i].0, na.from[i + len - 1].1);
-        out.push(SharedPassage {
-            text: a[a_span.start..a_span.end].to_string(),
-            chars: len,
-            own_chars: own,
-            a: a_span,
-            b: Span::new(nb.from[j].0, nb.from[j + len - 1].1),
-        });
-        j += len;
-    }
-    out
+    Prepared::new(a, slogans).passages_in(b)
 }
 
+/// A text made ready to be matched against many others: normalised, its stock phrases
+/// (slogans, quotations) marked, its shingles indexed once.
+pub struct Prepared<'a> {
+    text: &'a str,
+    normal: Normal,
+    /// Whether each normalised character lies in a slogan or a quotation.
+    stock: Vec<bool>,
+    /// Shingle hash → where it starts in A (a hash collision only costs a comparison).
+    index: HashMap<u64, Vec<usize>>,
+}
+
+/// A common run in normalised coordinates.
+struct Run {
+    /// Start in A.
+    i: usize,
+    /// Start in B.
+    j: usize,
+    len: usize,
+    /// Characters of the run outside A's stock phrases.
+    own: usize,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(text: &'a str, slogans: &Slogans) -> Prepared<'a> {
+        let normal = normalize(text);
+        let stock = stock_cover(&normal.chars, slogans);
+        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, w) in normal.chars.windows(SHINGLE).enumerate() {
+            let at = index.entry(shingle_hash(w)).or_default();
+            if at.len() < MAX_CANDIDATES {
+                at.push(i);
+            }
+        }
+        Prepared {
+            text,
+            normal,
+            stock,
+            index,
+        }
+    }
+
+    /// Characters of A outside whitespace and stock phrases: the denominator of a share.
+    pub fn own_chars(&self) -> usize {
+        // As [`own_chars`], from the work already done.
+        self.stock.iter().filter(|s| !**s).count()
+    }
+
+    /// Passages of A that `b` also contains, in B's order.
+    pub fn passages_in(&self, b: &str) -> Vec<SharedPassage> {
+        let nb = normalize(b);
+        let runs = self.runs(&nb.chars);
+        self.passages(&runs, &nb)
+    }
+
+    /// Marks in `covered` (one flag per character of A) the own characters of A that `b` also
+    /// contains in passages; returns how many characters of A it alone covers and its passages.
+    pub fn cover_with(&self, b: &str, covered: &mut [bool]) -> (usize, Vec<SharedPassage>) {
+        let nb = normalize(b);
+        let runs = self.runs(&nb.chars);
+        let mut own = vec![false; self.stock.len()];
+        for r in &runs {
+            let stock = &self.stock[r.i..r.i + r.len];
+            for (o, s) in own[r.i..r.i + r.len].iter_mut().zip(stock) {
+                *o |= !*s;
+            }
+        }
+        for (c, o) in covered.iter_mut().zip(&own) {
+            *c |= *o;
+        }
+        (
+            own.iter().filter(|o| **o).count(),
+            self.passages(&runs, &nb),
+        )
+    }
+
+    fn passages(&self, runs: &[Run], nb: &Normal) -> Vec<SharedPassage> {
+        runs.iter()
+            .map(|r| {
+                let a_span =
+                    Span::new(self.normal.from[r.i].0, self.normal.from[r.i + r.len - 1].1);
+                SharedPassage {
+                    text: self.text[a_span.start..a_span.end].to_string(),
+                    chars: r.len,
+                    own_chars: r.own,
+                    a: a_span,
+                    b: Span::new(nb.from[r.j].0, nb.from[r.j + r.len - 1].1),
+                }
+            })
+            .collect()
+    }
+
+    /// A flag per character of A, none set: for [`Prepared::cover_with`].
+    pub fn blank_cover(&self) -> Vec<bool> {
+        vec![false; self.stock.len()]
+    }
+
+    fn runs(&self, b: &[char]) -> Vec<Run> {
+        let a = &self.normal.chars;
+        let mut out = Vec::new();
+        let mut j = 0;
+        while j + SHINGLE <= b.len() {
+            let window = &b[j..j + SHINGLE];
+            let best = self.index.get(&shingle_hash(window)).and_then(|starts| {
+                starts
+                    .iter()
+                    .map(|&i| (i, common_len(&a[i..], &b[j..])))
+                    .filter(|&(_, len)| len >= SHINGLE)
+                    .max_by_key(|&(i, len)| (len, std::cmp::Reverse(i)))
+            });
+            let Some((mut i, mut len)) = best else {
+                j += 1;
+                continue;
+            };
+            // A passage starts at a word, not at the stop that ended the sentence before it.
+            let lead = a[i..i + len]
+                .iter()
+                .take_while(|c| !c.is_alphanumeric())
+                .count();
+            if lead > 0 {
+                i += lead;
+                j += lead;
+                len -= lead;
+            }
+            let own = self.stock[i..i + len].iter().filter(|c| !**c).count();
+            if own < MIN_CHARS {
+                j += 1;
+                continue;
+            }
+            out.push(Run { i, j, len, own });
+            j += len;
+        }
+        out
+    }
+}
+
+/// The hash of a shingle, shared by the passage finder and the corpus-wide copy index.
+pub(crate) fn shingle_hash(window: &[char]) -> u64 {
+    // FNV-1a: a shingle is eight characters; a cryptographic or DoS-resistant hash buys nothing
+    // here, since a collision is checked character by character.
+    window.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| {
+        (h ^ u64::from(u32::from(c))).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Characters lying in a slogan or inside a quotation (“…”, 《…》): text a report quotes rather
+/// than writes, which CNKI-style copy shares exclude too.
+pub(crate) fn stock_cover(chars: &[char], slogans: &Slogans) -> Vec<bool> {
+    let mut stock = slogans.cover(chars);
+    let mut open: Option<(char, usize)> = None;
+    for (k, &c) in chars.iter().enumerate() {
+        match (open, c) {
+            (None, '"') => open = Some(('"', k)),
+            (None, '《') => open = Some(('》', k)),
+            (Some((close, start)), c) if c == close => {
+                stock[start..=k].fill(true);
+                open = None;
+            }
+            // An unclosed mark is a typo, not a quotation that runs to the end of the report.
+            (Some((_, start)), _) if k - start > MAX_QUOTATION => open = None,
+            _ => {}
+        }
+    }
+    stock
+}
 fn common_len(x: &[char], y: &[char]) -> usize {
     x.iter().zip(y).take_while(|(p, q)| p == q).count()
 }
 
-/// Characters of `text` that count towards shared shares: whitespace excluded.
+/// Characters of `text` a share of copied text is counted against: outside whitespace, slogans
+/// and quotations, as for the passages themselves.
+pub fn own_chars(text: &str, slogans: &Slogans) -> usize {
+    let normal = normalize(text);
+    stock_cover(&normal.chars, slogans)
+        .iter()
+        .filter(|s| !**s)
+        .count()
+}
+
+/// Characters of `text`, whitespace excluded.
 pub fn text_chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -239,7 +367,11 @@ pub fn gazetteer(text: &str) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     for m in divisions.mentions(text) {
         let entry = divisions.entry(m.entry);
-        if entry.short || entry.weak {
+        // "各苏木乡镇": a name ending in 乡 before 镇 is the word 乡镇 (townships), not a place.
+        if entry.short
+            || entry.weak
+            || (text[..m.end].ends_with('乡') && text[m.end..].starts_with('镇'))
+        {
             continue;
         }
         for &id in &entry.ids {
@@ -322,6 +454,11 @@ mod tests {
             code: None,
             at: Span::default(),
         }
+    }
+
+    #[test]
+    fn townships_as_a_word_are_not_a_place() {
+        assert!(gazetteer("全旗各苏木乡镇全部组建综合执法队").is_empty());
     }
 
     #[test]

@@ -394,9 +394,11 @@ fn to_tree(text: &str, flats: &[Flat], end: usize) -> Vec<Section> {
             .map_or(end, |n| n.start);
         let part = if f.depth == 0 {
             let part = f.part.unwrap_or_else(|| {
+                // Many reports open with the leaders' duty and go on to their achievements; only
+                // after the problems or the plans is an unnamed section something else.
                 if parts_so_far
                     .iter()
-                    .any(|p| matches!(p, Part::Problems | Part::Plans | Part::Duty))
+                    .any(|p| matches!(p, Part::Problems | Part::Plans))
                 {
                     Part::Other
                 } else {

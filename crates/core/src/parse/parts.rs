@@ -124,27 +124,105 @@ pub fn evidence_sentence(text: &str, part: Part) -> Option<&str> {
         Part::Duty => &DUTY_HEADING,
         _ => return None,
     };
-    let m = re.find(text)?;
-    // A whole sentence: a semicolon-chained list of problems is quoted entire.
-    let start = text[..m.start()].rfind(is_full_stop).map_or(0, |i| {
+    let found = re
+        .find_iter(text)
+        .map(|m| sentence_around(text, m.start(), m.end()))
+        // "研究解决法治建设中存在的问题" reports a meeting's work, not the report's shortcomings.
+        .find(|sentence| part != Part::Problems || !SOLVING_PROBLEMS.is_match(sentence));
+    if found.is_some() || part != Part::Plans {
+        return found;
+    }
+    // A report written as an article closes on what the place will do next.
+    let body = text.trim_end();
+    let closing = body.rsplit('\n').next().unwrap_or("");
+    let offset = body.len() - closing.len();
+    FUTURE_CUE
+        .find(closing)
+        .map(|m| sentence_around(text, offset + m.start(), offset + m.end()))
+}
+
+/// The sentence in `text` that gives the causes of shortcomings: anywhere in a problems
+/// section (`within_problems`), else one that names both causes and shortcomings.
+pub fn causes_sentence(text: &str, within_problems: bool) -> Option<&str> {
+    CAUSES_CUE
+        .find_iter(text)
+        .map(|m| sentence_around(text, m.start(), m.end()))
+        .find(|sentence| within_problems || PROBLEM_WORD.is_match(sentence))
+}
+
+/// The whole sentence around `start..end`: a semicolon-chained list is quoted entire.
+fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start].rfind(is_full_stop).map_or(0, |i| {
         i + text[i..].chars().next().map_or(0, char::len_utf8)
     });
-    let end = text[m.end()..]
+    let to = text[end..]
         .find(is_full_stop)
-        .map_or(text.len(), |i| m.end() + i);
-    Some(text[start..end].trim())
+        .map_or(text.len(), |i| end + i);
+    text[from..to].trim()
 }
 
 static PROBLEMS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:存在|还有|仍有|面临)[^。]{0,16}(?:问题|不足|短板|差距|困难|弱项)")
         .expect("static regex")
 });
+static SOLVING_PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:研究|协调|推动|督促|及时)?解决[^。；;]{0,16}(?:存在|面临)的?[^。；;]{0,8}(?:问题|困难)|整改[^。；;]{0,8}问题")
+        .expect("static regex")
+});
 static PLANS_SENTENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"下一步|下一年度|新的一年|明年").expect("static regex"));
+static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"将(?:以|进一步|继续|持续|坚持|不断|全力|始终|着力|聚焦)|今后|未来")
+        .expect("static regex")
+});
+static CAUSES_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"原因|根源|究其|成因|症结").expect("static regex"));
+static PROBLEM_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"问题|不足|短板|差距|薄弱|弱项").expect("static regex"));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leaders_meeting_solving_problems_is_not_the_problems_part() {
+        let duty = "县政府常务会议4次专题听取法治政府建设工作汇报，研究解决法治建设中存在的问题。";
+        assert_eq!(evidence_sentence(duty, Part::Problems), None);
+        let both = format!("{duty}但我县法治政府建设仍存在一些短板和不足。");
+        assert_eq!(
+            evidence_sentence(&both, Part::Problems),
+            Some("但我县法治政府建设仍存在一些短板和不足")
+        );
+    }
+
+    #[test]
+    fn a_closing_paragraph_on_what_comes_next_mentions_plans() {
+        let text =
+            "一、成效\n全年办结案件120件。\n我市将进一步深化法治建设，为高质量发展提供保障。";
+        assert_eq!(
+            evidence_sentence(text, Part::Plans),
+            Some("我市将进一步深化法治建设，为高质量发展提供保障")
+        );
+        // The same words earlier in the report are not its plans.
+        let earlier = "我市将进一步深化法治建设。\n一、成效\n全年办结案件120件。";
+        assert_eq!(evidence_sentence(earlier, Part::Plans), None);
+    }
+
+    #[test]
+    fn causes_are_a_sentence_naming_them() {
+        let text = "执法人员素质有待提高。究其原因，主要是培训不够系统。";
+        assert_eq!(
+            causes_sentence(text, true),
+            Some("究其原因，主要是培训不够系统")
+        );
+        // Outside the problems section, only a sentence about shortcomings counts.
+        assert_eq!(causes_sentence(text, false), None);
+        assert_eq!(
+            causes_sentence("存在上述不足的原因是多方面的。", false),
+            Some("存在上述不足的原因是多方面的")
+        );
+        assert_eq!(causes_sentence("全年办结案件120件。", true), None);
+    }
 
     #[test]
     fn headings_name_parts() {

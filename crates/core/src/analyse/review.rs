@@ -1,0 +1,231 @@
+//! The reviewer's desk: one row per report answering the questions asked of a whole set —
+//! which parts are there, was it late, how much of its text is found in other reports and in
+//! its own previous year, which other places it names.
+
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+
+use super::copying;
+use super::shared::{PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars};
+use crate::check::{self, Completeness, Found};
+use crate::model::{Locality, Report};
+
+/// Whether a required part is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartState {
+    /// A section is devoted to it.
+    Found,
+    /// Only a sentence speaks of it.
+    Mentioned,
+    Missing,
+}
+
+impl PartState {
+    fn of(found: Option<Found>) -> PartState {
+        match found {
+            Some(Found::Section) => PartState::Found,
+            Some(Found::Sentence) => PartState::Mentioned,
+            None => PartState::Missing,
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PartState::Found => "有",
+            PartState::Mentioned => "提及",
+            PartState::Missing => "缺",
+        }
+    }
+}
+
+/// The required parts, and whether the shortcomings come with their causes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Parts {
+    pub achievements: PartState,
+    pub problems: PartState,
+    pub causes: PartState,
+    pub duty: PartState,
+    pub plans: PartState,
+}
+
+impl Parts {
+    /// The parts' names in the JSON contract, in the order of [`Parts::named`].
+    pub const NAMES: [&'static str; 5] = ["achievements", "problems", "causes", "duty", "plans"];
+
+    /// Each part with its name in the JSON contract and on screen.
+    pub fn named(&self) -> [(&'static str, &'static str, PartState); 5] {
+        [
+            ("achievements", "成效", self.achievements),
+            ("problems", "不足", self.problems),
+            ("causes", "原因", self.causes),
+            ("duty", "职责", self.duty),
+            ("plans", "安排", self.plans),
+        ]
+    }
+
+    /// The parts missing altogether.
+    pub fn missing(&self) -> impl Iterator<Item = &'static str> {
+        self.named()
+            .into_iter()
+            .filter(|p| p.2 == PartState::Missing)
+            .map(|p| p.0)
+    }
+}
+
+/// How much of a report's text other reports contain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Copying {
+    /// Part of the report's own text (slogans and quotations excluded) found in any other report.
+    pub share: f64,
+    /// The report the most text was shared with.
+    pub top_source: Option<String>,
+    pub top_share: f64,
+    /// This locality's report of the year before, if loaded.
+    pub previous: Option<String>,
+    pub previous_share: Option<f64>,
+    /// Passages shared with the top source: a count in the JSON contract.
+    #[serde(serialize_with = "count")]
+    pub passages: Vec<SharedPassage>,
+    /// Index of the top source in the reviewed reports.
+    #[serde(skip)]
+    pub top_index: Option<usize>,
+    /// Index of the previous year's report.
+    #[serde(skip)]
+    pub previous_index: Option<usize>,
+}
+
+fn count<S: Serializer>(passages: &[SharedPassage], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(passages.len() as u64)
+}
+
+/// One report on the reviewer's desk: the JSON contract of `fazhi review --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewRow {
+    pub source: String,
+    pub locality: Option<Locality>,
+    pub year: Option<i32>,
+    pub published: Option<String>,
+    pub late: Option<bool>,
+    pub parts: Parts,
+    pub indicators: usize,
+    /// Indicators per 1,000 characters.
+    pub density: f64,
+    pub copying: Copying,
+    pub foreign_places: Vec<String>,
+}
+
+/// Review every report of a set. `find` names the places a text mentions (the gazetteer in
+/// production), to flag the names of other localities.
+pub fn review(reports: &[Report], find: PlaceFinder, slogans: &Slogans) -> Vec<ReviewRow> {
+    let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+    let candidates = copying::candidates(&texts, slogans);
+    let previous = previous_years(reports);
+    reports
+        .par_iter()
+        .enumerate()
+        .map(|(i, report)| {
+            let copying = copying_of(reports, i, &candidates[i], previous[i], slogans);
+            row(report, &check::check(report), copying, find)
+        })
+        .collect()
+}
+
+fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinder) -> ReviewRow {
+    let state = |n: usize| PartState::of(check.parts.get(n).and_then(|p| p.found));
+    let chars = text_chars(&report.text);
+    let mut places: Vec<String> = Vec::new();
+    for p in foreign_places(report, find) {
+        if !places.contains(&p.name) {
+            places.push(p.name);
+        }
+    }
+    ReviewRow {
+        source: report.source.clone(),
+        locality: report.locality.clone(),
+        year: report.year,
+        published: check.published.clone(),
+        late: check.late,
+        parts: Parts {
+            achievements: state(0),
+            problems: state(1),
+            causes: PartState::of(check.causes),
+            duty: state(2),
+            plans: state(3),
+        },
+        indicators: report.indicators.len(),
+        density: if chars == 0 {
+            0.0
+        } else {
+            report.indicators.len() as f64 * 1000.0 / chars as f64
+        },
+        copying,
+        foreign_places: places,
+    }
+}
+
+/// Compare report `i` exactly with its candidates and its previous year.
+fn copying_of(
+    reports: &[Report],
+    i: usize,
+    candidates: &[(usize, u32)],
+    previous: Option<usize>,
+    slogans: &Slogans,
+) -> Copying {
+    let prepared = Prepared::new(&reports[i].text, slogans);
+    let own = prepared.own_chars().max(1) as f64;
+    let mut covered = prepared.blank_cover();
+    let mut top: Option<(usize, usize, Vec<SharedPassage>)> = None;
+    let mut previous_share = None;
+    let mut sources: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+    if let Some(p) = previous.filter(|p| !sources.contains(p)) {
+        sources.push(p);
+    }
+    for j in sources {
+        let (chars, passages) = prepared.cover_with(&reports[j].text, &mut covered);
+        if Some(j) == previous {
+            previous_share = Some(chars as f64 / own);
+        }
+        if chars > 0 && top.as_ref().is_none_or(|t| chars > t.1) {
+            top = Some((j, chars, passages));
+        }
+    }
+    let share = covered.iter().filter(|c| **c).count() as f64 / own;
+    let (top_index, top_share, passages) = match top {
+        Some((j, chars, passages)) => (Some(j), chars as f64 / own, passages),
+        None => (None, 0.0, Vec::new()),
+    };
+    Copying {
+        share,
+        top_source: top_index.map(|j| reports[j].source.clone()),
+        top_share,
+        previous: previous.map(|j| reports[j].source.clone()),
+        previous_share,
+        passages,
+        top_index,
+        previous_index: previous,
+    }
+}
+
+/// For each report, the report of the same locality (same place and, for a department, the same
+/// department) one year earlier.
+fn previous_years(reports: &[Report]) -> Vec<Option<usize>> {
+    let key = |r: &Report| {
+        let l = r.locality.as_ref()?;
+        Some((l.code.clone().unwrap_or_default(), l.name.clone(), r.year?))
+    };
+    let mut by_key: std::collections::HashMap<(String, String, i32), usize> =
+        std::collections::HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(k) = key(r) {
+            by_key.entry(k).or_insert(i);
+        }
+    }
+    reports
+        .iter()
+        .map(|r| {
+            let (code, name, year) = key(r)?;
+            by_key.get(&(code, name, year - 1)).copied()
+        })
+        .collect()
+}
