@@ -13,7 +13,8 @@ static PROBLEMS_HEADING: LazyLock<Regex> =
 static PLANS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"下一步|下一年度?|明年|来年|今后|新的一年|展望|努力方向|打算|思路",
-        r"|\d{4}\s*年度?[^，,。]{0,8}(?:工作)?(?:安排|计划|打算|重点|任务)",
+        // 谋划 names the plans only after a year: alone it is how achievements begin (高位谋划).
+        r"|\d{4}\s*年度?[^，,。]{0,8}(?:工作)?(?:安排|计划|打算|重点|任务|谋划)",
         r"|(?:工作|主要)(?:安排|计划)|重点工作安排",
     ))
     .expect("static regex")
@@ -161,6 +162,8 @@ mod tests {
             ("一、突出政治引领，筑牢法治建设根基", None),
             ("四、针对问题的下一步工作计划", Some(Part::Plans)),
             ("三、存在的问题及下一步工作打算", Some(Part::Problems)),
+            ("四、着眼长远发展，2024年工作谋划", Some(Part::Plans)),
+            ("一、坚持高位谋划，统筹推进法治建设", None),
         ];
         for (h, want) in cases {
             assert_eq!(of_heading(h), want, "{h}");
