@@ -269,19 +269,24 @@ impl Divisions {
         &self.entries[index]
     }
 
-    /// The names in `text`, leftmost-longest, not overlapping. A two-character name counts only
-    /// where it can start a word (after punctuation, a place name or a preposition), so 示范县
-    /// does not yield 范县 and 提高县级 does not yield 高县.
-    pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let mut found: Vec<Mention> = self
-            .matcher
+    /// Every name in `text`, overlapping and wherever it stands, for a caller that tells words
+    /// apart by other means ([`Divisions::mentions`] keeps only those that can start a word).
+    pub fn every_mention(&self, text: &str) -> Vec<Mention> {
+        self.matcher
             .find_overlapping_iter(text)
             .map(|m| Mention {
                 start: m.start(),
                 end: m.end(),
                 entry: m.pattern().as_usize(),
             })
-            .collect();
+            .collect()
+    }
+
+    /// The names in `text`, leftmost-longest, not overlapping. A two-character name counts only
+    /// where it can start a word (after punctuation, a place name or a preposition), so 示范县
+    /// does not yield 范县 and 提高县级 does not yield 高县.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let mut found = self.every_mention(text);
         found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Mention> = Vec::new();
         for m in found {

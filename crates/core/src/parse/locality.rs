@@ -16,6 +16,7 @@ use crate::divisions::{DivId, Divisions, Mention};
 use crate::model::{Level, Locality, PageMeta};
 use crate::text::chrome::chrome;
 use crate::text::is_han;
+use crate::text::segment::tokens;
 use crate::text::sentences::{full_sentences, is_clause_break};
 use crate::text::variants::simplified;
 
@@ -62,6 +63,10 @@ const SUPPORT_CAP: f32 = 3.0;
 /// its alone.
 const NAMED_MIN: f32 = 1.0;
 
+/// How often a county's bare short form (泾源), an ordinary word as often as a place, must stand
+/// as a word for a department naming only its level to be placed there on that alone.
+const SHORT_REPEATED: usize = 2;
+
 /// How many lines at the top may be the title, an addressee or a dateline rather than body.
 const HEAD_LINES: usize = 8;
 /// A head line longer than this (in chars) is body text, not a title line.
@@ -92,6 +97,7 @@ struct Vocabulary {
     zone_committees: Vec<String>,
     office_joiners: Vec<String>,
     offices: Vec<String>,
+    slogan_leads: Vec<String>,
 }
 
 static VOCABULARY_TOML: &str = include_str!("../../../../assets/departments.toml");
@@ -204,7 +210,10 @@ pub(crate) fn resolve_matched(
             });
         };
         let department: String = written.chars().skip(1).collect();
-        Some(match context.most_named(div, level_word) {
+        let place = context
+            .most_named(div, level_word)
+            .or_else(|| page.short_named(div, level_word));
+        Some(match place {
             Some(id) => Locality {
                 name: format!("{}{department}", div.division(id).name),
                 path: div.path_of(id).into_iter().map(String::from).collect(),
@@ -359,6 +368,49 @@ impl<'a> Page<'a> {
                 ev.claim(div, self.text, &self.mentions, i, SIGNATURE);
             }
         }
+    }
+
+    /// The place of level `level_word` (县 for 泾源县) that the text calls only by a short name,
+    /// for a department naming only its level whose place no mention names ("立足赣州实际" gives
+    /// none: a two-character name is a mention only after punctuation or a preposition). The
+    /// short name must be one division's alone and stand as a whole word (立足|赣州|实际, where
+    /// 示范县 holds no 范县). A name the index trusts (a prefecture's) needs nothing more, as a
+    /// mention would not; a county's bare form (泾源) is as often an ordinary word, so it must
+    /// also be repeated, quoted in 《…》, followed by a department or led by a slogan (法治泾源).
+    /// Exactly one place may qualify.
+    fn short_named(&self, div: &Divisions, level_word: char) -> Option<DivId> {
+        // Per place: how often its name stands as a word, and whether once with evidence.
+        let mut seen: HashMap<DivId, (usize, bool)> = HashMap::new();
+        for m in div.every_mention(self.text) {
+            let e = div.entry(m.entry);
+            let &[id] = e.ids.as_slice() else {
+                continue;
+            };
+            if !e.short
+                || div.division(id).self_word() != level_word
+                || inside(&self.aside, m.start)
+                || !whole_words(self.text, m.start, m.end)
+            {
+                continue;
+            }
+            let led = WORDS
+                .slogan_leads
+                .iter()
+                .any(|l| self.text[..m.start].ends_with(l.as_str()));
+            let evident = !e.weak
+                || led
+                || inside(&self.quoted, m.start)
+                || department_at(&self.text[m.end..]).is_some();
+            let slot = seen.entry(id).or_default();
+            slot.0 += 1;
+            slot.1 |= evident;
+        }
+        let mut placed = seen
+            .into_iter()
+            .filter(|(_, (times, evident))| *evident || *times >= SHORT_REPEATED)
+            .map(|(id, _)| id);
+        let first = placed.next()?;
+        placed.next().is_none().then_some(first)
     }
 
     /// Places that lead clauses, and plain mentions, both capped: a place the report keeps
@@ -814,6 +866,24 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether `text[start..end]` begins and ends at word boundaries as jieba segments its clause.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(is_clause_break).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let to = text[end..]
+        .find(is_clause_break)
+        .map_or(text.len(), |i| end + i);
+    let mut at = from;
+    let (mut starts, mut ends) = (false, false);
+    for token in tokens(&text[from..to]) {
+        starts |= at == start;
+        at += token.len();
+        ends |= at == end;
+    }
+    starts && ends
+}
+
 /// Whether `at` lies in one of the sorted, disjoint ranges.
 fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
     let i = ranges.partition_point(|r| r.1 <= at);
@@ -829,6 +899,7 @@ mod tests {
         let words: Vocabulary = toml::from_str(VOCABULARY_TOML).expect("valid TOML");
         assert!(words.departments.len() > 100, "{}", words.departments.len());
         assert!(words.departments.iter().all(|d| !d.is_empty()));
+        assert!(words.slogan_leads.iter().all(|l| !l.is_empty()));
         assert_eq!(department_at("管委会"), None, "a committee needs its zone");
         assert_eq!(
             department_at("高新区管委会关于"),
@@ -1019,6 +1090,67 @@ mod tests {
         assert_eq!(bare.name, "市司法局");
         assert_eq!(bare.department.as_deref(), Some("司法局"));
         assert_eq!(bare.path, ["湖北省", "宜昌市"]);
+    }
+
+    #[test]
+    fn a_department_is_placed_by_a_short_name_only_on_evidence() {
+        let place = |title: &str, text: &str| {
+            let got = resolve(text, Some(title), &PageMeta::default()).unwrap();
+            assert_eq!(got.level, Level::Department, "{text}");
+            (got.name, got.code)
+        };
+        let city = "市司法局2023年法治政府建设工作报告";
+        let county = "县司法局2023年法治政府建设工作报告";
+        // A prefecture's short name, a word the index trusts, once after a verb.
+        assert_eq!(
+            place(
+                city,
+                "2023年，市司法局立足赣州革命老区实际，全面履行法治建设职责。"
+            ),
+            ("赣州市司法局".into(), Some("3607".into()))
+        );
+        // A county's bare form: led by a slogan, …
+        let placed = ("泾源县司法局".to_string(), Some("640424".to_string()));
+        assert_eq!(
+            place(county, "2023年，县司法局为建设平安泾源提供有力法治保障。"),
+            placed
+        );
+        // … or said twice, …
+        assert_eq!(
+            place(
+                county,
+                "2023年，县司法局服务泾源发展大局。法律援助工作推动泾源社会和谐稳定。"
+            ),
+            placed
+        );
+        // … but once in passing it may be an ordinary word: the place stays unknown.
+        let unplaced = ("县司法局".to_string(), None);
+        assert_eq!(
+            place(county, "2023年，县司法局服务泾源发展大局，依法履职。"),
+            unplaced
+        );
+        // A place of another level than the department's is not its place.
+        assert_eq!(
+            place(
+                "区司法局2023年法治政府建设工作报告",
+                "2023年，区司法局为建设平安泾源提供有力法治保障。"
+            ),
+            ("区司法局".into(), None)
+        );
+        // Two places that qualify leave the choice open.
+        assert_eq!(
+            place(
+                county,
+                "2023年，县司法局为建设平安泾源提供保障，协助建设法治隆德。"
+            ),
+            unplaced
+        );
+        // Inside a longer word the name is no name (示范|县 holds no 范县).
+        assert!(!whole_words(
+            "创建示范县",
+            "创建示".len(),
+            "创建示范县".len()
+        ));
     }
 
     #[test]

@@ -309,7 +309,7 @@ fn place(text: &str, paragraphs: &[Span], candidates: &[Option<HeadingMatch>]) -
         let Some(m) = candidate else {
             // The part of the section the paragraph stands in: the latest heading naming one.
             let current_part = flats.iter().rev().find_map(|f| f.part);
-            let opened = parts::of_paragraph(para).filter(|part| {
+            let opened = parts::of_paragraph_in(para, current_part).filter(|part| {
                 (i > 0 || !flats.is_empty())
                     && current_part != Some(*part)
                     && !matches!(current_part, Some(Part::Plans | Part::Other))

@@ -13,7 +13,8 @@ static PROBLEMS_HEADING: LazyLock<Regex> =
 static PLANS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"下一步|下一年度?|明年|来年|今后|新的一年|展望|努力方向|打算|思路",
-        r"|\d{4}\s*年度?[^，,。]{0,8}(?:工作)?(?:安排|计划|打算|重点|任务)",
+        // 谋划 names the plans only after a year: alone it is how achievements begin (高位谋划).
+        r"|\d{4}\s*年度?[^，,。]{0,8}(?:工作)?(?:安排|计划|打算|重点|任务|谋划)",
         r"|(?:工作|主要)(?:安排|计划)|重点工作安排",
     ))
     .expect("static regex")
@@ -115,6 +116,26 @@ pub fn of_paragraph(para: &str) -> Option<Part> {
         None
     }
 }
+
+/// The part an unheaded paragraph opens, given the part it stands in. Among the shortcomings, a
+/// paragraph that opens with a year and the body naming itself by its level ("2022年，县政府将…")
+/// opens the plans; elsewhere (the duty part too, a story of the year's deeds) the same words
+/// are as often an achievement, its 将 standing for 把 ("2021年，县政府将法治建设纳入考核").
+pub fn of_paragraph_in(para: &str, current: Option<Part>) -> Option<Part> {
+    of_paragraph(para).or_else(|| {
+        (current == Some(Part::Problems) && PLANS_AFTER_PROBLEMS.is_match(&for_cues(para)))
+            .then_some(Part::Plans)
+    })
+}
+
+static PLANS_AFTER_PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\d{4}\s*年度?[，,]?\s*",
+        r"(?:全[省市州县区旗镇乡]|[省市州县区旗镇乡](?:委[、，,和及]?)?(?:[省市州县区旗镇乡]?(?:人民)?政府)?)",
+        r"(?:还|也|仍)?(?:将|要)",
+    ))
+    .expect("static regex")
+});
 
 /// The sentence in `text` that shows a part is there, for the completeness check.
 pub fn evidence_sentence(text: &str, part: Part) -> Option<&str> {
@@ -239,6 +260,8 @@ mod tests {
             ("一、突出政治引领，筑牢法治建设根基", None),
             ("四、针对问题的下一步工作计划", Some(Part::Plans)),
             ("三、存在的问题及下一步工作打算", Some(Part::Problems)),
+            ("四、着眼长远发展，2024年工作谋划", Some(Part::Plans)),
+            ("一、坚持高位谋划，统筹推进法治建设", None),
         ];
         for (h, want) in cases {
             assert_eq!(of_heading(h), want, "{h}");
@@ -277,6 +300,33 @@ mod tests {
         );
         assert_eq!(
             of_paragraph("排查法治建设中的突出问题，及时提出建设性的整改意见。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_year_ahead_opens_the_plans_only_after_the_shortcomings() {
+        let plans = "2024年，区政府将持续深化法治政府建设，推进依法行政。";
+        assert_eq!(
+            of_paragraph_in(plans, Some(Part::Problems)),
+            Some(Part::Plans)
+        );
+        assert_eq!(
+            of_paragraph_in("2024年，县委县政府要紧盯目标。", Some(Part::Problems)),
+            Some(Part::Plans)
+        );
+        assert_eq!(of_paragraph_in(plans, Some(Part::Achievements)), None);
+        assert_eq!(of_paragraph_in(plans, None), None);
+        // 将 for 把, told of the year's deeds: an achievement, or the duty part's own story.
+        let deed = "2023年，县政府将法治建设纳入绩效考核。";
+        assert_eq!(of_paragraph_in(deed, None), None);
+        assert_eq!(of_paragraph_in(deed, Some(Part::Duty)), None);
+        // A year and no self-naming subject: a fact, not a plan.
+        assert_eq!(
+            of_paragraph_in(
+                "2023年，部分单位执法人员将近半数未参加培训。",
+                Some(Part::Problems)
+            ),
             None
         );
     }
