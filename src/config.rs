@@ -9,6 +9,7 @@
 //! report_folders = ["~/reports"]
 //! themes_file = "~/themes.toml"   # default: themes.toml beside this file; FAZHI_THEMES wins
 //! cache_dir = "/var/cache/fazhi"  # default: FAZHI_CACHE_DIR, $XDG_CACHE_HOME/fazhi, the platform's
+//! data_dir = "~/fazhi-data"        # review notes; default: FAZHI_DATA_DIR, $XDG_DATA_HOME/fazhi, the platform's
 //! max_file_bytes = 10_000_000      # larger files are refused; default 50 MB
 //! language = "en"          # "zh" (default) or "en"
 //! mouse = false            # default true
@@ -47,6 +48,7 @@ struct RawConfig {
     report_folders: Vec<String>,
     themes_file: Option<String>,
     cache_dir: Option<String>,
+    data_dir: Option<String>,
     max_file_bytes: Option<u64>,
     #[serde(default)]
     language: Language,
@@ -72,7 +74,7 @@ impl Config {
     }
 
     /// Load with an explicit environment lookup: `FAZHI_CONFIG`, `XDG_CONFIG_HOME`, `NO_COLOR`,
-    /// `FAZHI_THEMES`, `FAZHI_CACHE_DIR`, `XDG_CACHE_HOME`.
+    /// `FAZHI_THEMES`, `FAZHI_CACHE_DIR`, `XDG_CACHE_HOME`, `FAZHI_DATA_DIR`, `XDG_DATA_HOME`.
     pub fn load_with(env: impl Fn(&str) -> Option<String>) -> Result<Config, FileError> {
         let set = |name: &str| env(name).filter(|v| !v.is_empty());
         let explicit = set("FAZHI_CONFIG").map(PathBuf::from);
@@ -99,7 +101,17 @@ impl Config {
                     .map(|d| d.cache_dir().to_path_buf()),
             };
         }
+        if let Some(dir) = set("FAZHI_DATA_DIR") {
+            library.data_dir = Some(PathBuf::from(dir));
+        } else if library.data_dir.is_none() {
+            library.data_dir = match set("XDG_DATA_HOME") {
+                Some(xdg) => Some(Path::new(&xdg).join("fazhi")),
+                None => directories::ProjectDirs::from("", "", "fazhi")
+                    .map(|d| d.data_dir().to_path_buf()),
+            };
+        }
         config.dashboard.no_color = set("NO_COLOR").is_some();
+        config.dashboard.notes_file = config.library.notes_file();
         Ok(config)
     }
 
@@ -160,6 +172,7 @@ impl Config {
                 max_file_bytes: raw
                     .max_file_bytes
                     .unwrap_or(fazhi_core::ingest::DEFAULT_MAX_FILE_BYTES),
+                data_dir: raw.data_dir.as_deref().map(expand_home),
             },
             dashboard: DashboardSettings {
                 language: raw.language,
@@ -167,6 +180,7 @@ impl Config {
                 colors,
                 no_color: false,
                 keymap,
+                notes_file: None,
             },
         })
     }
@@ -301,8 +315,37 @@ mod tests {
         let xdg = dir.path().to_string_lossy().into_owned();
         let c = Config::load_with(|k| (k == "XDG_CONFIG_HOME").then(|| xdg.clone())).unwrap();
         assert_eq!(c.path, None);
-        assert_eq!(c.dashboard, DashboardSettings::default());
+        assert_eq!(
+            c.dashboard,
+            DashboardSettings {
+                notes_file: c.library.notes_file(),
+                ..DashboardSettings::default()
+            }
+        );
         assert!(c.library.report_folders.is_empty());
+    }
+
+    #[test]
+    fn review_notes_live_in_the_data_folder() {
+        let c = Config::load_with(|k| match k {
+            "FAZHI_DATA_DIR" => Some("/data/fazhi".into()),
+            "XDG_CONFIG_HOME" => Some("/nonexistent".into()),
+            _ => None,
+        })
+        .unwrap();
+        let file = Some(PathBuf::from("/data/fazhi/reviews.toml"));
+        assert_eq!(c.library.notes_file(), file);
+        assert_eq!(c.dashboard.notes_file, file);
+        let xdg = Config::load_with(|k| match k {
+            "XDG_DATA_HOME" => Some("/xdg".into()),
+            "XDG_CONFIG_HOME" => Some("/nonexistent".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(
+            xdg.library.notes_file(),
+            Some(PathBuf::from("/xdg/fazhi/reviews.toml"))
+        );
     }
 
     #[test]

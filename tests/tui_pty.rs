@@ -18,6 +18,12 @@ struct Session {
 
 impl Session {
     fn start(config_home: &std::path::Path) -> Session {
+        Session::start_in(config_home, &[], config_home)
+    }
+
+    /// The dashboard on `args`, in the working folder `cwd`; config, data and cache all in
+    /// `config_home`, so nothing of the user's is read or written.
+    fn start_in(config_home: &std::path::Path, args: &[&str], cwd: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -28,7 +34,11 @@ impl Session {
             .expect("open pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fazhi"));
         cmd.env("XDG_CONFIG_HOME", config_home);
+        cmd.env("FAZHI_DATA_DIR", config_home.join("data"));
+        cmd.env("FAZHI_CACHE_DIR", config_home.join("cache"));
         cmd.env_remove("FAZHI_CONFIG");
+        cmd.args(args);
+        cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(cmd).expect("spawn fazhi");
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -190,6 +200,53 @@ fn dashboard_starts_searches_and_restores_the_terminal() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     s.assert_restored("q");
+}
+
+/// Screen 5 as a reviewer uses it: the rows, a filter, a sort, `e` writing a CSV of every report
+/// into the working folder, and a status kept in the data folder.
+#[test]
+fn the_reviewers_desk_filters_sorts_and_exports() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let work = tempfile::tempdir().expect("temp dir");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let seeds = format!("{root}/seeds");
+    let set = format!("{root}/crates/core/tests/review-corpus");
+    let mut s = Session::start_in(home.path(), &[&seeds, &set], work.path());
+    s.wait_for("必备");
+    s.send("5");
+    let desk = s.wait_for("审阅 12/12");
+    assert!(desk.contains("复制比") && desk.contains("庄浪县"), "{desk}");
+    // Late only: one report, then every report again.
+    s.send("d");
+    let late = s.wait_for("审阅 1/12");
+    assert!(late.contains("广元市") && late.contains("逾期"), "{late}");
+    s.send("X");
+    s.wait_for("审阅 12/12");
+    // Sort by the copied share (the 13th column), largest first: a copy heads the table.
+    s.send(&"l".repeat(12));
+    s.send("s");
+    let sorted = s.wait_for("复制比▼");
+    let first = sorted
+        .lines()
+        .find(|l| l.contains("县级") || l.contains("乡级") || l.contains("地级"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.contains("庄浪县") || first.contains("泾源县"),
+        "{sorted}"
+    );
+    s.send("e");
+    s.wait_for("fazhi-review.csv");
+    let csv = std::fs::read_to_string(work.path().join("fazhi-review.csv")).expect("the export");
+    assert_eq!(csv.lines().count(), 13, "{csv}");
+    // A status set here shows in its column (three to the right) and is in the data folder.
+    s.send("r");
+    s.send("lll");
+    s.wait_for("已审");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let notes = std::fs::read_to_string(home.path().join("data/reviews.toml")).expect("notes");
+    assert!(notes.contains("reviewed"), "{notes}");
 }
 
 /// Signals that end the process leave the terminal as `q` does.

@@ -1840,3 +1840,195 @@ fn the_load_problems_open_in_the_dashboard() {
     press(&mut app, "esc");
     assert_eq!(app.shared.mode, Mode::Normal);
 }
+
+// ---- screen 5, the reviewer's desk ----
+
+/// The seeds and the blind review set: copies, a next year, an incomplete and a late report.
+fn review_app(config: Settings) -> App {
+    let paths = [
+        std::path::PathBuf::from("seeds"),
+        std::path::PathBuf::from("crates/core/tests/review-corpus"),
+    ];
+    let corpus = fazhi_core::corpus::Corpus::load(
+        &paths,
+        std::sync::Arc::new(fazhi_core::analyse::themes::Taxonomy::embedded()),
+        None,
+    );
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    App::new(corpus, config)
+}
+
+/// The localities of screen 5's rows, in the order shown.
+fn review_rows(app: &App) -> Vec<String> {
+    let s = &app.screens.review;
+    s.shown(&app.shared)
+        .into_iter()
+        .map(|i| {
+            let r = &app.shared.corpus.reports[i];
+            format!("{} {}", r.display_name(), r.year.unwrap_or(0))
+        })
+        .collect()
+}
+
+#[test]
+fn review_screen_120x30() {
+    let mut app = review_app(Settings::default());
+    press(&mut app, "5");
+    assert_eq!(app.screen, Screen::Review);
+    insta::assert_snapshot!(screen_text(&mut app, 120, 30));
+}
+
+#[test]
+fn review_screen_sorts_by_the_selected_column_and_filters() {
+    let mut app = review_app(Settings::default());
+    press(&mut app, "5");
+    assert_eq!(review_rows(&app).len(), 12);
+    // To the copied-share column (the 13th), sort: the two copies and their sources lead.
+    for _ in 0..12 {
+        press(&mut app, "l");
+    }
+    press(&mut app, "s");
+    let sorted = review_rows(&app);
+    let top: Vec<&str> = sorted[..4].iter().map(String::as_str).collect();
+    for copy in ["庄浪县 2024", "泾源县 2024", "陈埭镇 2024", "桥头镇 2023"] {
+        assert!(top.contains(&copy), "{copy} not among {top:?}");
+    }
+    // Again: the other way round.
+    press(&mut app, "s");
+    assert_eq!(review_rows(&app).last(), sorted.first());
+    // Late only: the page published on 18 April.
+    press(&mut app, "d");
+    assert_eq!(review_rows(&app), vec!["广元市 2024".to_string()]);
+    press(&mut app, "X");
+    // Copied at least 50%: the copies, their sources and the next year (its previous year,
+    // which wrote the other half of it anew, shares 43%).
+    keys(&mut app, &["%", "%", "%"]);
+    let copied = review_rows(&app);
+    assert_eq!(copied.len(), 5, "{copied:?}");
+    assert!(copied.contains(&"莲塘镇 2024".to_string()));
+    press(&mut app, "X");
+    // Missing a part: the incomplete report is among them; every row shown misses one.
+    press(&mut app, "m");
+    let missing = review_rows(&app);
+    assert!(missing.contains(&"虞城县 2023".to_string()), "{missing:?}");
+    assert!(
+        !missing.contains(&"准格尔旗 2023".to_string()),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn review_screen_opens_a_copy_beside_its_source_and_a_report_on_screen_1() {
+    let mut app = review_app(Settings::default());
+    press(&mut app, "5");
+    let rows = review_rows(&app);
+    let at = rows
+        .iter()
+        .position(|r| r == "庄浪县 2024")
+        .expect("the copy");
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    press(&mut app, "o");
+    assert_eq!(app.screen, Screen::Compare);
+    let [a, b] = app.shared.marks;
+    let name = |i: Option<usize>| i.map(|i| app.shared.corpus.reports[i].display_name());
+    assert_eq!(name(a).as_deref(), Some("庄浪县"));
+    assert_eq!(name(b).as_deref(), Some("泾源县"));
+    // From the next year, O compares with its own previous year.
+    press(&mut app, "5");
+    let rows = review_rows(&app);
+    let next = rows
+        .iter()
+        .position(|r| r == "莲塘镇 2024")
+        .expect("the next year");
+    keys(&mut app, &["g"]);
+    for _ in 0..next {
+        press(&mut app, "j");
+    }
+    press(&mut app, "O");
+    let [a, b] = app.shared.marks;
+    let year = |i: Option<usize>| i.and_then(|i| app.shared.corpus.reports[i].year);
+    assert_eq!((year(a), year(b)), (Some(2024), Some(2023)));
+    // A report with no previous year says so and stays.
+    press(&mut app, "5");
+    keys(&mut app, &["g", "O"]);
+    assert_eq!(app.screen, Screen::Review);
+    assert!(app.shared.message.is_some());
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Report);
+}
+
+#[test]
+fn review_status_and_note_are_kept_in_the_data_folder_and_shown_on_screen_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("reviews.toml");
+    let config = Settings {
+        notes_file: Some(notes.clone()),
+        ..Settings::default()
+    };
+    let mut app = review_app(config.clone());
+    press(&mut app, "5");
+    keys(&mut app, &["r", "r", "i"]);
+    assert_eq!(app.shared.mode, Mode::NoteInput);
+    type_text(&mut app, "缺原因分析");
+    press(&mut app, "enter");
+    let report = app.screens.review.current.expect("a selected report");
+    let note = app.shared.note(report);
+    assert_eq!(note.status, fazhi_core::notes::Status::NeedsChanges);
+    assert_eq!(note.note, "缺原因分析");
+    let saved = std::fs::read_to_string(&notes).unwrap();
+    assert!(
+        saved.contains("needs_changes") && saved.contains("缺原因分析"),
+        "{saved}"
+    );
+    // A new session reads them back, and the status filter finds the report.
+    let mut again = review_app(config);
+    press(&mut again, "5");
+    keys(&mut again, &["w", "w", "w"]);
+    assert_eq!(review_rows(&again).len(), 1);
+    // Screen 1 shows them under the outline, and its list filter matches the status.
+    press(&mut again, "1");
+    keys(&mut again, &["f"]);
+    type_text(&mut again, "待改");
+    press(&mut again, "enter");
+    assert_eq!(again.shared.visible.len(), 1);
+    let text = screen_text(&mut again, 120, 40);
+    assert!(text.contains("待改 缺原因分析"), "{text}");
+}
+
+#[test]
+fn export_writes_what_each_screen_shows_without_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = review_app(Settings::default());
+    app.shared.export_dir = dir.path().to_path_buf();
+    press(&mut app, "5");
+    press(&mut app, "d");
+    press(&mut app, "e");
+    let first = dir.path().join("fazhi-review.csv");
+    let csv = std::fs::read_to_string(&first).unwrap();
+    assert!(csv.starts_with("\u{feff}source,locality,level"), "{csv}");
+    // The late filter applies: a header and one report.
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("广元市"));
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(message.contains("fazhi-review.csv"), "{message}");
+    // Every report, into a second file.
+    press(&mut app, "X");
+    press(&mut app, "e");
+    let all = std::fs::read_to_string(dir.path().join("fazhi-review-2.csv")).unwrap();
+    assert_eq!(all.lines().count(), 13);
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), csv);
+    for (key, name) in [("1", "reports"), ("3", "indicators"), ("4", "themes")] {
+        keys(&mut app, &[key, "e"]);
+        let out = std::fs::read_to_string(dir.path().join(format!("fazhi-{name}.csv")))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(out.lines().count() > 1, "{name}: {out}");
+    }
+    keys(&mut app, &["2", "e"]);
+    let compare = std::fs::read_to_string(dir.path().join("fazhi-compare.csv")).unwrap();
+    assert!(
+        compare.starts_with("\u{feff}band,kind,similarity"),
+        "{compare}"
+    );
+}

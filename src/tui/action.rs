@@ -44,9 +44,28 @@ pub enum Action {
     /// Next (previous) pair whose two sides differ.
     NextDiff,
     PrevDiff,
-    /// One column left (right) on the indicator and theme screens.
+    /// One column left (right) on the indicator, theme and review screens.
     ColumnLeft,
     ColumnRight,
+    /// Write what the screen shows to a file in the working folder.
+    Export,
+    /// Review screen filters: reports missing a part; published late; copied at least the next
+    /// share; of the next level, year, province, reviewer status; all filters off.
+    FilterMissing,
+    FilterLate,
+    CycleCopied,
+    CycleLevel,
+    CycleYear,
+    CycleProvince,
+    CycleStatusFilter,
+    ClearFilters,
+    /// Set the selected report's reviewer status to the next one.
+    CycleStatus,
+    /// Type the selected report's reviewer note.
+    EditNote,
+    /// Open screen 2 on the selected report and its top source (its previous year).
+    CompareSource,
+    ComparePrevious,
     Screen(Screen),
     /// A character typed into the focused text field.
     Input(char),
@@ -58,27 +77,29 @@ pub enum Action {
     Resize(u16, u16),
 }
 
-/// The four screens of the dashboard.
+/// The five screens of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Report,
     Compare,
     Indicators,
     Themes,
+    Review,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    pub const ALL: [Screen; 5] = [
         Screen::Report,
         Screen::Compare,
         Screen::Indicators,
         Screen::Themes,
+        Screen::Review,
     ];
 }
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 40] = [
+    pub const BINDABLE: [(&'static str, Action); 54] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("problems", Action::Problems),
@@ -115,10 +136,24 @@ impl Action {
         ("prev_diff", Action::PrevDiff),
         ("column_left", Action::ColumnLeft),
         ("column_right", Action::ColumnRight),
+        ("export", Action::Export),
+        ("filter_missing", Action::FilterMissing),
+        ("filter_late", Action::FilterLate),
+        ("cycle_copied", Action::CycleCopied),
+        ("cycle_level", Action::CycleLevel),
+        ("cycle_year", Action::CycleYear),
+        ("cycle_province", Action::CycleProvince),
+        ("cycle_status_filter", Action::CycleStatusFilter),
+        ("clear_filters", Action::ClearFilters),
+        ("cycle_status", Action::CycleStatus),
+        ("edit_note", Action::EditNote),
+        ("compare_source", Action::CompareSource),
+        ("compare_previous", Action::ComparePrevious),
         ("screen_report", Action::Screen(Screen::Report)),
         ("screen_compare", Action::Screen(Screen::Compare)),
         ("screen_indicators", Action::Screen(Screen::Indicators)),
         ("screen_themes", Action::Screen(Screen::Themes)),
+        ("screen_review", Action::Screen(Screen::Review)),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

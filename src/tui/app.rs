@@ -2,6 +2,8 @@
 //! to no screen (quitting, popups, text fields, switching screens, search hits) and hands the
 //! rest to the current screen, carrying out the [`Effect`] it returns.
 
+use std::path::{Path, PathBuf};
+
 use ratatui::layout::Rect;
 
 use super::action::{Action, Screen};
@@ -13,6 +15,7 @@ use super::shared::{Cursor, Mode, Shared, motion};
 use crate::tui::settings::Settings;
 use fazhi_core::corpus::{Corpus, LoadProblem};
 use fazhi_core::model::Span;
+use fazhi_core::sanitize::for_terminal;
 
 /// The popups' and text fields' state.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +28,9 @@ pub struct Popups {
     pub help_filter: String,
     pub help: Cursor,
     pub problems: Cursor,
+    /// The note being typed, and whose.
+    pub note_input: String,
+    pub note_report: Option<usize>,
 }
 
 /// The dashboard's state.
@@ -52,7 +58,7 @@ impl App {
     pub fn scopes(&self) -> Vec<Scope> {
         match self.shared.mode {
             Mode::Normal => vec![self.screens.get(self.screen).scope(), Scope::Global],
-            Mode::FilterInput | Mode::SearchInput => vec![Scope::Input],
+            Mode::FilterInput | Mode::SearchInput | Mode::NoteInput => vec![Scope::Input],
             Mode::Help | Mode::SearchResults | Mode::ThemePicker | Mode::Problems => {
                 vec![Scope::Popup]
             }
@@ -113,7 +119,34 @@ impl App {
                 self.shared.select(report);
                 self.screens.report.show_indicator(&self.shared, indicator);
             }
+            Effect::Compare { a, b } => {
+                self.shared.marks = [Some(a), Some(b)];
+                self.screen = Screen::Compare;
+            }
+            Effect::EditNote { report } => {
+                self.popups.note_input = self.shared.note(report).note;
+                self.popups.note_report = Some(report);
+                self.shared.mode = Mode::NoteInput;
+            }
         }
+    }
+
+    /// Write what the current screen shows to a new CSV file in the export folder, never over
+    /// an existing one.
+    fn export(&mut self) {
+        let (name, records) = self.screens.get(self.screen).export(&self.shared);
+        let l = self.shared.labels();
+        let written = fazhi_core::export::table_csv(&records)
+            .map_err(std::io::Error::other)
+            .and_then(|csv| write_new(&self.shared.export_dir, name, csv.as_bytes()));
+        self.shared.message = Some(match written {
+            Ok(path) => format!(
+                "{} {}",
+                l.exported,
+                for_terminal(&path.display().to_string())
+            ),
+            Err(e) => format!("{}: {}", l.export_failed, for_terminal(&e.to_string())),
+        });
     }
 
     fn jump_to_hit(&mut self, n: usize) {
@@ -254,6 +287,25 @@ pub fn update(app: &mut App, action: Action) {
             Action::Close => app.shared.mode = Mode::Normal,
             _ => {}
         },
+        (Mode::NoteInput, a) => match a {
+            Action::Input(c) => app.popups.note_input.push(c),
+            Action::Backspace => {
+                app.popups.note_input.pop();
+            }
+            Action::Activate => {
+                app.shared.mode = Mode::Normal;
+                if let Some(report) = app.popups.note_report.take() {
+                    let mut note = app.shared.note(report);
+                    note.note = app.popups.note_input.trim().to_string();
+                    app.shared.set_note(report, note);
+                }
+            }
+            Action::Close => {
+                app.popups.note_report = None;
+                app.shared.mode = Mode::Normal;
+            }
+            _ => {}
+        },
         (Mode::SearchResults, a) => match a {
             Action::Activate => {
                 app.shared.mode = Mode::Normal;
@@ -318,6 +370,31 @@ pub fn update(app: &mut App, action: Action) {
     app.fit();
 }
 
+/// Write `bytes` to `fazhi-<name>.csv` in `dir`, or `fazhi-<name>-2.csv` and so on when taken.
+fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    for n in 1..10_000 {
+        let file = if n == 1 {
+            format!("fazhi-{name}.csv")
+        } else {
+            format!("fazhi-{name}-{n}.csv")
+        };
+        let path = dir.join(file);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                std::io::Write::write_all(&mut f, bytes)?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many exports of the same name"))
+}
+
 fn popup_move(
     app: &mut App,
     action: Action,
@@ -359,6 +436,7 @@ fn normal(app: &mut App, action: Action) {
             app.shared.themes.clear();
             app.shared.refresh_list(None);
         }
+        Action::Export => app.export(),
         Action::NextHit => app.step_hit(true),
         Action::PrevHit => app.step_hit(false),
         action => {

@@ -152,13 +152,14 @@ pub enum Scope {
     Compare,
     IndicatorsScreen,
     ThemesScreen,
+    ReviewScreen,
     Popup,
     Input,
 }
 
 impl Scope {
     /// Every scope; label tables are sized by it, so a new scope cannot go unnamed.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::List,
         Scope::Outline,
@@ -167,6 +168,7 @@ impl Scope {
         Scope::Compare,
         Scope::IndicatorsScreen,
         Scope::ThemesScreen,
+        Scope::ReviewScreen,
         Scope::Popup,
         Scope::Input,
     ];
@@ -182,6 +184,7 @@ impl Scope {
             Scope::Compare => "compare",
             Scope::IndicatorsScreen => "indicators_screen",
             Scope::ThemesScreen => "themes_screen",
+            Scope::ReviewScreen => "review_screen",
             Scope::Popup => "popup",
             Scope::Input => "input",
         }

@@ -45,6 +45,8 @@ pub struct Settings {
     /// `NO_COLOR` was set (https://no-color.org).
     pub no_color: bool,
     pub keymap: Keymap,
+    /// Where reviewer statuses and notes are kept (`None`: not kept between sessions).
+    pub notes_file: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -55,6 +57,7 @@ impl Default for Settings {
             colors: Colors::default(),
             no_color: false,
             keymap: Keymap::default(),
+            notes_file: None,
         }
     }
 }

@@ -2,6 +2,8 @@
 //! filter and sort, the theme filter, the compare marks, search hits, the input mode, the
 //! terminal size and the one-off message. Screens get it as `&mut Shared` beside their own state.
 
+use std::path::PathBuf;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
 use ratatui::layout::Rect;
@@ -13,6 +15,7 @@ use crate::tui::settings::Settings;
 use fazhi_core::check::{self, Completeness};
 use fazhi_core::corpus::{Corpus, Hit};
 use fazhi_core::model::Report;
+use fazhi_core::notes::{Note, Notes, Status};
 use fazhi_core::sanitize::for_terminal;
 
 /// What keys currently go to: the screens, a text field or a popup.
@@ -26,12 +29,17 @@ pub enum Mode {
     Help,
     /// The list of files that could not be loaded (and reports that loaded damaged).
     Problems,
+    /// Typing the reviewer's note of a report.
+    NoteInput,
 }
 
 impl Mode {
     /// Whether plain characters are typed into a field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::FilterInput | Mode::SearchInput | Mode::Help)
+        matches!(
+            self,
+            Mode::FilterInput | Mode::SearchInput | Mode::Help | Mode::NoteInput
+        )
     }
 }
 
@@ -111,6 +119,12 @@ pub struct Shared {
     haystacks: Vec<String>,
     /// Per report: the completeness check, computed once at load.
     checks: Vec<Completeness>,
+    /// The reviewer's status and note per report, and the file they are kept in (`None`: they
+    /// last only this session, as when the file could not be read and must not be overwritten).
+    notes: Notes,
+    notes_file: Option<PathBuf>,
+    /// Where `e` writes its files: the working folder.
+    pub export_dir: PathBuf,
 }
 
 impl Shared {
@@ -133,6 +147,15 @@ impl Shared {
             .collect();
         let haystacks = corpus.reports.iter().map(haystack).collect();
         let checks = corpus.reports.iter().map(check::check).collect();
+        let mut notes_message = None;
+        let (notes, notes_file) = match config.notes_file.as_deref().map(Notes::load) {
+            None => (Notes::default(), None),
+            Some(Ok(notes)) => (notes, config.notes_file.clone()),
+            Some(Err(e)) => {
+                notes_message = Some(for_terminal(&e.to_string()));
+                (Notes::default(), None)
+            }
+        };
         let mut shared = Shared {
             corpus,
             config,
@@ -150,6 +173,9 @@ impl Shared {
             report_themes,
             haystacks,
             checks,
+            notes,
+            notes_file,
+            export_dir: PathBuf::from("."),
         };
         shared.refresh_list(None);
         let failed = shared.corpus.problems.len();
@@ -168,6 +194,9 @@ impl Shared {
             } else {
                 format!("{failed} 个文件未能载入（按 {key} 查看）")
             });
+        }
+        if notes_message.is_some() {
+            shared.message = notes_message;
         }
         shared
     }
@@ -191,6 +220,33 @@ impl Shared {
 
     pub fn report(&self) -> Option<&Report> {
         self.report_index().map(|i| &self.corpus.reports[i])
+    }
+
+    /// The reviewer's status and note of a report.
+    pub fn note(&self, report: usize) -> Note {
+        self.corpus
+            .reports
+            .get(report)
+            .map(|r| self.notes.get(&r.hash))
+            .unwrap_or_default()
+    }
+
+    /// Set a report's status and note, and keep them in the notes file.
+    pub fn set_note(&mut self, report: usize, mut note: Note) {
+        let Some(r) = self.corpus.reports.get(report) else {
+            return;
+        };
+        note.source.clone_from(&r.source);
+        self.notes.set(&r.hash, note);
+        if let Some(path) = &self.notes_file
+            && let Err(e) = self.notes.save(path)
+        {
+            self.message = Some(format!(
+                "{}: {}",
+                self.labels().notes_unsaved,
+                for_terminal(&format!("{}: {e}", path.display()))
+            ));
+        }
     }
 
     /// The completeness check of a report.
@@ -231,8 +287,21 @@ impl Shared {
             let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
             let mut buf = Vec::new();
             visible.retain(|&i| {
+                // The reviewer's status is matched too ("待改"), as it stands now.
+                let note = self.note(i);
+                let haystack = if note.status == Status::Pending && note.note.is_empty() {
+                    self.haystacks[i].clone()
+                } else {
+                    format!(
+                        "{} {} {} {}",
+                        self.haystacks[i],
+                        note.status.label_zh(),
+                        note.status.label_en(),
+                        note.note
+                    )
+                };
                 pattern
-                    .score(Utf32Str::new(&self.haystacks[i], &mut buf), &mut matcher)
+                    .score(Utf32Str::new(&haystack, &mut buf), &mut matcher)
                     .is_some()
             });
         }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::analyse::compare::{Comparison, Pair, PairSide, Reading};
 use crate::analyse::coverage::coverage;
 use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
 use crate::analyse::review::{PartState, Parts, ReviewRow};
@@ -437,11 +438,27 @@ pub fn coverage_rows<'a>(reports: &[&'a Report], taxonomy: &'a Taxonomy) -> Vec<
 
 /// `fazhi themes --csv`: a row per report, a column per theme (in taxonomy order), shares 0–1.
 pub fn coverage_csv(reports: &[&Report], taxonomy: &Taxonomy) -> Result<String, csv::Error> {
+    let themes: Vec<usize> = (0..taxonomy.themes.len()).collect();
+    excel_csv(&coverage_records(reports, taxonomy, &themes))
+}
+
+/// Theme coverage as a table, header first: a row per report, a column per theme of `themes`
+/// (indexes into the taxonomy), shares 0–1. Screen 4 exports what it shows with this.
+pub fn coverage_records(
+    reports: &[&Report],
+    taxonomy: &Taxonomy,
+    themes: &[usize],
+) -> Vec<Vec<String>> {
     let mut records = vec![
         ["source", "locality", "year"]
             .into_iter()
             .map(str::to_string)
-            .chain(taxonomy.themes.iter().map(|t| t.id.clone()))
+            .chain(
+                themes
+                    .iter()
+                    .filter_map(|&t| taxonomy.themes.get(t))
+                    .map(|t| t.id.clone()),
+            )
             .collect::<Vec<_>>(),
     ];
     for r in reports {
@@ -452,10 +469,57 @@ pub fn coverage_csv(reports: &[&Report], taxonomy: &Taxonomy) -> Result<String, 
                 .map_or_else(String::new, |l| l.name.clone()),
             r.year.map_or_else(String::new, |y| y.to_string()),
         ];
-        record.extend(coverage(r, taxonomy).iter().map(|s| format!("{s:.3}")));
+        let shares = coverage(r, taxonomy);
+        record.extend(
+            themes
+                .iter()
+                .map(|&t| format!("{:.3}", shares.get(t).copied().unwrap_or(0.0))),
+        );
         records.push(record);
     }
-    excel_csv(&records)
+    records
+}
+
+/// A comparison as a table, header first: one row per pair of the reading (band, kind,
+/// similarity, each side's heading and text). Screen 2 exports what it shows with this.
+pub fn comparison_records(c: &Comparison, reading: Reading) -> Vec<Vec<String>> {
+    let header = [
+        "band",
+        "kind",
+        "similarity",
+        "a_heading",
+        "a_text",
+        "b_heading",
+        "b_text",
+    ];
+    let mut records = vec![header.map(str::to_string).to_vec()];
+    let rows: Vec<(&str, &Pair)> = match reading {
+        Reading::Aligned => c.pairs.iter().map(|p| ("", p)).collect(),
+        Reading::Bands => c
+            .bands
+            .iter()
+            .flat_map(|b| b.rows.iter().map(move |p| (b.name.as_str(), p)))
+            .collect(),
+    };
+    for (band, pair) in rows {
+        let side = |s: &Option<PairSide>| {
+            s.as_ref().map_or([String::new(), String::new()], |s| {
+                [s.heading.clone().unwrap_or_default(), s.text.clone()]
+            })
+        };
+        let [ah, at] = side(&pair.a);
+        let [bh, bt] = side(&pair.b);
+        records.push(vec![
+            band.to_string(),
+            format!("{:?}", pair.kind).to_lowercase(),
+            format!("{:.2}", pair.similarity),
+            ah,
+            at,
+            bh,
+            bt,
+        ]);
+    }
+    records
 }
 
 /// `fazhi themes`: the heat map as text, percentages of each report's sectioned text.
@@ -533,24 +597,50 @@ fn matrix_cell_text(row: &MatrixRow, cell: Option<&MatrixCell>) -> String {
 
 /// `fazhi indicators --matrix --csv`: a row per canonical indicator, a column per report.
 pub fn matrix_csv(reports: &[&Report], matrix: &Matrix) -> Result<String, csv::Error> {
+    let columns: Vec<usize> = (0..reports.len()).collect();
+    let rows: Vec<usize> = (0..matrix.rows.len()).collect();
+    excel_csv(&matrix_records(reports, &columns, &rows, matrix))
+}
+
+/// The matrix as a table, header first: `rows` (indexes into `matrix.rows`) in that order, one
+/// column per report of `columns` (indexes into the reports the matrix was built over, whose
+/// reports are `reports`). Screen 3 exports what it shows with this.
+pub fn matrix_records(
+    reports: &[&Report],
+    columns: &[usize],
+    rows: &[usize],
+    matrix: &Matrix,
+) -> Vec<Vec<String>> {
     let mut records = vec![
         ["id", "name", "unit", "theme"]
             .into_iter()
             .map(str::to_string)
-            .chain(reports.iter().map(|r| report_name(r)))
+            .chain(
+                columns
+                    .iter()
+                    .filter_map(|&c| reports.get(c))
+                    .map(|r| report_name(r)),
+            )
             .collect::<Vec<_>>(),
     ];
-    for (i, row) in matrix.rows.iter().enumerate() {
+    for &i in rows {
+        let Some(row) = matrix.rows.get(i) else {
+            continue;
+        };
         let mut record = vec![
             row.id.clone(),
             row.name.clone(),
             row.unit.clone(),
             row.theme.clone(),
         ];
-        record.extend((0..reports.len()).map(|r| matrix_cell_text(row, matrix.cell(i, r))));
+        record.extend(
+            columns
+                .iter()
+                .map(|&r| matrix_cell_text(row, matrix.cell(i, r))),
+        );
         records.push(record);
     }
-    excel_csv(&records)
+    records
 }
 
 /// `fazhi indicators --matrix`: the matrix as tab-separated text.

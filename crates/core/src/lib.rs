@@ -15,6 +15,7 @@ pub mod divisions;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod notes;
 pub mod parse;
 pub mod sanitize;
 pub mod seeds;

@@ -17,6 +17,8 @@ pub struct Settings {
     pub cache_dir: Option<PathBuf>,
     /// Files larger than this are refused, not read.
     pub max_file_bytes: u64,
+    /// The user's data folder, where review notes are kept; `None`: notes are not kept.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -26,6 +28,7 @@ impl Default for Settings {
             themes_file: None,
             cache_dir: None,
             max_file_bytes: crate::ingest::DEFAULT_MAX_FILE_BYTES,
+            data_dir: None,
         }
     }
 }
@@ -82,6 +85,11 @@ impl FileError {
 }
 
 impl Settings {
+    /// The review notes file, if there is a data folder.
+    pub fn notes_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("reviews.toml"))
+    }
+
     /// The taxonomy reports are scored with: the embedded one, extended by the themes file.
     pub fn taxonomy(&self) -> Result<Taxonomy, FileError> {
         let Some(path) = &self.themes_file else {

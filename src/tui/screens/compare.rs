@@ -671,6 +671,14 @@ impl Component for CompareScreen {
         }
     }
 
+    /// The pairs of the reading shown, with each side's heading and text.
+    fn export(&self, _shared: &Shared) -> (&'static str, Vec<Vec<String>>) {
+        let records = self.view.as_ref().map_or_else(Vec::new, |v| {
+            fazhi_core::export::comparison_records(&v.comparison, v.reading)
+        });
+        ("compare", records)
+    }
+
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::compare::render(self, shared, frame, areas.body);
     }

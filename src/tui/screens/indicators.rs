@@ -219,6 +219,18 @@ impl Component for IndicatorsScreen {
         self.sync(shared, 0);
     }
 
+    /// The rows shown, in their order, one column per listed report.
+    fn export(&self, shared: &Shared) -> (&'static str, Vec<Vec<String>>) {
+        let reports: Vec<&Report> = shared.corpus.reports.iter().collect();
+        let records = fazhi_core::export::matrix_records(
+            &reports,
+            &shared.visible,
+            &self.rows(shared),
+            &self.matrix,
+        );
+        ("indicators", records)
+    }
+
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::matrix::render(self, shared, frame, areas.body);
     }

@@ -1,4 +1,4 @@
-//! The four screens, one module each. A screen owns its state and implements [`Component`]: its
+//! The five screens, one module each. A screen owns its state and implements [`Component`]: its
 //! keys, its mouse and its drawing, with the [`Shared`] state passed in. It never reaches into
 //! another screen: when an action should land elsewhere it returns an [`Effect`], which the app
 //! carries out.
@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod indicators;
 pub mod report;
+pub mod review;
 pub mod themes;
 
 use ratatui::Frame;
@@ -19,6 +20,7 @@ use fazhi_core::model::Span;
 use compare::CompareScreen;
 use indicators::IndicatorsScreen;
 use report::{Pane, ReportScreen};
+use review::ReviewScreen;
 use themes::ThemesScreen;
 
 /// What a screen asks the app to do beyond its own state.
@@ -37,6 +39,15 @@ pub enum Effect {
     OpenIndicator {
         report: usize,
         indicator: usize,
+    },
+    /// Compare `a` with `b` on screen 2.
+    Compare {
+        a: usize,
+        b: usize,
+    },
+    /// Type the reviewer's note of `report`.
+    EditNote {
+        report: usize,
     },
 }
 
@@ -63,6 +74,10 @@ pub trait Component {
 
     /// Draw the screen's part of the frame; only draws.
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas);
+
+    /// What `e` writes: the table the screen shows, header first, with its filters applied; and
+    /// a short name for the file.
+    fn export(&self, shared: &Shared) -> (&'static str, Vec<Vec<String>>);
 }
 
 /// All screens, each kept while another is shown.
@@ -71,6 +86,7 @@ pub struct Screens {
     pub compare: CompareScreen,
     pub indicators: IndicatorsScreen,
     pub themes: ThemesScreen,
+    pub review: ReviewScreen,
 }
 
 impl Screens {
@@ -81,6 +97,7 @@ impl Screens {
             compare: CompareScreen::default(),
             indicators: IndicatorsScreen::new(reports),
             themes: ThemesScreen::new(reports, shared.corpus.taxonomy()),
+            review: ReviewScreen::default(),
         }
     }
 
@@ -90,6 +107,7 @@ impl Screens {
             Screen::Compare => &self.compare,
             Screen::Indicators => &self.indicators,
             Screen::Themes => &self.themes,
+            Screen::Review => &self.review,
         }
     }
 
@@ -99,6 +117,7 @@ impl Screens {
             Screen::Compare => &mut self.compare,
             Screen::Indicators => &mut self.indicators,
             Screen::Themes => &mut self.themes,
+            Screen::Review => &mut self.review,
         }
     }
 }

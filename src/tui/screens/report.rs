@@ -338,6 +338,18 @@ impl Component for ReportScreen {
             }
             Action::MarkA => shared.mark(0),
             Action::MarkB => shared.mark(1),
+            Action::CycleStatus => {
+                if let Some(report) = shared.report_index() {
+                    let mut note = shared.note(report);
+                    note.status = note.status.next();
+                    shared.set_note(report, note);
+                }
+            }
+            Action::EditNote => {
+                if let Some(report) = shared.report_index() {
+                    return Effect::EditNote { report };
+                }
+            }
             Action::CycleSort => {
                 shared.sort = match shared.sort {
                     SortKey::Locality => SortKey::Year,
@@ -427,6 +439,44 @@ impl Component for ReportScreen {
 
     fn resized(&mut self) {
         self.wrap_cache.borrow_mut().clear();
+    }
+
+    /// The report list as shown (filtered, sorted), with each report's missing parts and the
+    /// reviewer's status and note.
+    fn export(&self, shared: &Shared) -> (&'static str, Vec<Vec<String>>) {
+        let header = [
+            "source",
+            "locality",
+            "level",
+            "province",
+            "year",
+            "indicators",
+            "missing",
+            "status",
+            "note",
+        ];
+        let mut records = vec![header.map(str::to_string).to_vec()];
+        for &i in &shared.visible {
+            let r = &shared.corpus.reports[i];
+            let l = r.locality.as_ref();
+            let missing: Vec<&str> = shared
+                .check(i)
+                .map(|c| c.missing().map(|p| p.label_zh()).collect())
+                .unwrap_or_default();
+            let note = shared.note(i);
+            records.push(vec![
+                r.source.clone(),
+                l.map_or_else(String::new, |l| l.name.clone()),
+                l.map_or_else(String::new, |l| l.level.as_str().to_string()),
+                l.and_then(|l| l.province()).unwrap_or_default().to_string(),
+                r.year.map_or_else(String::new, |y| y.to_string()),
+                r.indicators.len().to_string(),
+                missing.join("、"),
+                note.status.label_zh().to_string(),
+                note.note,
+            ]);
+        }
+        ("reports", records)
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {

@@ -178,6 +178,21 @@ impl Component for ThemesScreen {
         self.sync(shared, 0);
     }
 
+    /// The listed reports × the themes shown.
+    fn export(&self, shared: &Shared) -> (&'static str, Vec<Vec<String>>) {
+        let reports: Vec<&Report> = shared
+            .visible
+            .iter()
+            .map(|&i| &shared.corpus.reports[i])
+            .collect();
+        let records = fazhi_core::export::coverage_records(
+            &reports,
+            shared.corpus.taxonomy(),
+            &self.columns(shared),
+        );
+        ("themes", records)
+    }
+
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::heatmap::render(self, shared, frame, areas.body);
     }

@@ -144,6 +144,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let input = match app.shared.mode {
         Mode::FilterInput => Some((format!("{}: ", l.filter), &app.shared.list_filter)),
         Mode::SearchInput => Some((format!("{}: ", l.search), &app.popups.search_input)),
+        Mode::NoteInput => Some((format!("{}: ", l.note_prompt), &app.popups.note_input)),
         _ => None,
     };
     if let Some((prompt, text)) = &input {

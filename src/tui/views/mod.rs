@@ -7,6 +7,7 @@ pub mod heatmap;
 pub mod matrix;
 pub mod popups;
 pub mod report;
+pub mod review;
 pub mod style;
 
 use ratatui::Frame;

@@ -24,7 +24,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::SearchResults => results(app, frame),
         Mode::Help => help(app, frame),
         Mode::Problems => problems(app, frame),
-        Mode::Normal | Mode::FilterInput | Mode::SearchInput => {}
+        Mode::Normal | Mode::FilterInput | Mode::SearchInput | Mode::NoteInput => {}
     }
 }
 

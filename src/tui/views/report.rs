@@ -17,6 +17,7 @@ use crate::tui::wrap::{char_width, str_width};
 use fazhi_core::check::Found;
 use fazhi_core::model::format_qualified;
 use fazhi_core::model::{Indicator, Report, Span as TextSpan};
+use fazhi_core::notes::Status;
 use fazhi_core::parse::indicators::Catalogue;
 use fazhi_core::sanitize::for_terminal;
 
@@ -228,6 +229,18 @@ pub fn completeness_line(shared: &Shared, report: usize) -> Line<'static> {
             Some(Found::Section) => spans.push(Span::raw(format!("{name}✓ "))),
             Some(Found::Sentence) => spans.push(Span::styled(format!("{name}~ "), p.dim)),
             None => spans.push(Span::styled(format!("{name}✗ "), p.hit)),
+        }
+    }
+    let note = shared.note(report);
+    if note.status != Status::Pending || !note.note.is_empty() {
+        let status = if shared.config.english() {
+            note.status.label_en()
+        } else {
+            note.status.label_zh()
+        };
+        spans.push(Span::styled(format!(" {status}"), p.title));
+        if !note.note.is_empty() {
+            spans.push(Span::raw(format!(" {}", for_terminal(&note.note))));
         }
     }
     Line::from(spans)
