@@ -18,6 +18,7 @@ use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::{Corpus, Progress, Streamed};
 use fazhi_core::export as cli;
 use fazhi_core::model::Report;
+use fazhi_core::notes::Notes;
 use fazhi_core::store::Store;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -393,12 +394,13 @@ fn run(args: Cli) -> Result<ExitCode> {
                 fazhi_core::analyse::shared::Slogans::shared(),
             );
             let rows: Vec<_> = rows.iter().collect();
+            let notes = review_notes(&config.library);
             if csv {
-                cli::review_csv(&rows).context("writing CSV")?
+                cli::review_csv(&rows, notes.as_ref()).context("writing CSV")?
             } else if json {
                 cli::json(&rows)? + "\n"
             } else {
-                cli::review_text(&rows)
+                cli::review_text(&rows, notes.as_ref())
             }
         }
         Command::Check { json, .. } => {
@@ -426,6 +428,22 @@ fn run(args: Cli) -> Result<ExitCode> {
     };
     write_out(&out)?;
     Ok(loader.success(args.strict))
+}
+
+/// The reviewer's statuses and notes the dashboard keeps, if any; a file that cannot be read is
+/// named on stderr and left out, never overwritten.
+fn review_notes(library: &fazhi_core::settings::Settings) -> Option<Notes> {
+    let path = library.notes_file()?;
+    match Notes::load(&path) {
+        Ok(notes) => Some(notes),
+        Err(e) => {
+            eprintln!(
+                "fazhi: {}",
+                fazhi_core::sanitize::for_terminal(&e.to_string())
+            );
+            None
+        }
+    }
 }
 
 fn check_theme(corpus: &Corpus, theme: Option<&str>) -> Result<()> {

@@ -14,6 +14,11 @@ fn fazhi() -> Command {
     // No user config: names are looked up in the embedded seeds.
     cmd.env_remove("FAZHI_CONFIG");
     cmd.env_remove("FAZHI_THEMES");
+    // No user data: the reviewer's notes of this machine are not read.
+    cmd.env(
+        "FAZHI_DATA_DIR",
+        std::env::temp_dir().join("fazhi-test-no-data"),
+    );
     cmd.env(
         "XDG_CONFIG_HOME",
         std::env::temp_dir().join("fazhi-test-no-config"),
@@ -798,4 +803,45 @@ fn review_csv_has_a_row_per_report_and_text_reads_in_chinese() {
         .success()
         .stdout(predicate::str::contains("复制比"))
         .stdout(predicate::str::contains("泾源县 2024"));
+}
+
+#[test]
+fn review_prints_the_reviewers_status_and_note_from_the_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let seed = std::path::PathBuf::from("seeds/002_58b9b4adb4171f74.txt");
+    let corpus = fazhi_core::corpus::Corpus::load(
+        std::slice::from_ref(&seed),
+        std::sync::Arc::new(fazhi_core::analyse::themes::Taxonomy::embedded()),
+        None,
+    );
+    let mut notes = fazhi_core::notes::Notes::default();
+    notes.set(
+        &corpus.reports[0].hash,
+        fazhi_core::notes::Note {
+            status: fazhi_core::notes::Status::NeedsChanges,
+            note: "补充原因分析".into(),
+            source: String::new(),
+        },
+    );
+    notes.save(&data.path().join("reviews.toml")).unwrap();
+    let out = fazhi()
+        .env("FAZHI_DATA_DIR", data.path())
+        .args(["review", "--csv"])
+        .arg(&seed)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with("status,note"), "{header}");
+    assert!(
+        csv.lines().nth(1).unwrap().ends_with("待改,补充原因分析"),
+        "{csv}"
+    );
+    fazhi()
+        .env("FAZHI_DATA_DIR", data.path())
+        .arg("review")
+        .arg(&seed)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("待改\t补充原因分析"));
 }

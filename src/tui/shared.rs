@@ -231,6 +231,10 @@ impl Shared {
             .unwrap_or_default()
     }
 
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
     /// Set a report's status and note, and keep them in the notes file.
     pub fn set_note(&mut self, report: usize, mut note: Note) {
         let Some(r) = self.corpus.reports.get(report) else {

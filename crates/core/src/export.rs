@@ -13,6 +13,7 @@ use crate::analyse::themes::Taxonomy;
 use crate::check::{self, Found};
 use crate::contract::ReportJson;
 use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_qualified};
+use crate::notes::Notes;
 use crate::sanitize;
 
 /// Pretty JSON as every command prints it. serde_json writes C1 controls (U+0080–U+009F) and the
@@ -278,8 +279,9 @@ fn is_number(text: &str) -> bool {
 }
 
 /// The reviewer's desk as a table (`fazhi review --csv`, and screen 5's export): a header, then
-/// one record per row. Shares are fractions (0–1), dates ISO.
-pub fn review_records(rows: &[&ReviewRow]) -> Vec<Vec<String>> {
+/// one record per row. Shares are fractions (0–1), dates ISO. With `notes`, each row ends with
+/// the reviewer's status and note.
+pub fn review_records(rows: &[&ReviewRow], notes: Option<&Notes>) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["source", "locality", "level", "province", "year"]
         .into_iter()
         .map(str::to_string)
@@ -300,6 +302,9 @@ pub fn review_records(rows: &[&ReviewRow]) -> Vec<Vec<String>> {
         ]
         .map(str::to_string),
     );
+    if notes.is_some() {
+        header.extend(["status", "note"].map(str::to_string));
+    }
     let mut records = vec![header];
     for r in rows {
         let l = r.locality.as_ref();
@@ -327,6 +332,10 @@ pub fn review_records(rows: &[&ReviewRow]) -> Vec<Vec<String>> {
             c.passages.len().to_string(),
             r.foreign_places.join("、"),
         ]);
+        if let Some(notes) = notes {
+            let note = notes.get(&r.hash);
+            record.extend([note.status.label_zh().to_string(), note.note]);
+        }
         records.push(record);
     }
     records
@@ -341,8 +350,8 @@ fn state_name(state: PartState) -> &'static str {
 }
 
 /// `fazhi review --csv`.
-pub fn review_csv(rows: &[&ReviewRow]) -> Result<String, csv::Error> {
-    excel_csv(&review_records(rows))
+pub fn review_csv(rows: &[&ReviewRow], notes: Option<&Notes>) -> Result<String, csv::Error> {
+    excel_csv(&review_records(rows, notes))
 }
 
 /// CSV of any table (UTF-8 with BOM, every cell made safe), for the dashboard's exports.
@@ -350,11 +359,17 @@ pub fn table_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
     excel_csv(records)
 }
 
-/// `fazhi review`: one line per report, tab-separated, in Chinese.
-pub fn review_text(rows: &[&ReviewRow]) -> String {
+/// `fazhi review`: one line per report, tab-separated, in Chinese; with `notes`, the reviewer's
+/// status and note last.
+pub fn review_text(rows: &[&ReviewRow], notes: Option<&Notes>) -> String {
     let mut out = String::from(
-        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名\n",
+        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名",
     );
+    out.push_str(if notes.is_some() {
+        "\t状态\t备注\n"
+    } else {
+        "\n"
+    });
     for r in rows {
         let name = match (&r.locality, r.year) {
             (Some(l), Some(y)) => format!("{} {y}", l.name),
@@ -387,7 +402,7 @@ pub fn review_text(rows: &[&ReviewRow]) -> String {
         let previous = c
             .previous_share
             .map_or_else(|| "-".to_string(), |s| format!("{:.0}%", s * 100.0));
-        let _ = writeln!(
+        let _ = write!(
             out,
             "\t{}\t{:.1}\t{:.0}%\t{top}\t{previous}\t{}",
             r.indicators,
@@ -399,6 +414,16 @@ pub fn review_text(rows: &[&ReviewRow]) -> String {
                 sanitize::for_terminal(&r.foreign_places.join("、"))
             }
         );
+        if let Some(notes) = notes {
+            let note = notes.get(&r.hash);
+            let _ = write!(
+                out,
+                "\t{}\t{}",
+                note.status.label_zh(),
+                sanitize::for_terminal(&note.note)
+            );
+        }
+        out.push('\n');
     }
     out
 }

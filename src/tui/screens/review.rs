@@ -243,14 +243,7 @@ impl ReviewScreen {
     pub fn records(&self, shared: &Shared) -> Vec<Vec<String>> {
         let shown = self.shown(shared);
         let rows: Vec<&ReviewRow> = shown.iter().map(|&i| &self.rows[i]).collect();
-        let mut records = fazhi_core::export::review_records(&rows);
-        if let Some(header) = records.first_mut() {
-            header.extend(["status".to_string(), "note".to_string()]);
-        }
-        for (record, &i) in records.iter_mut().skip(1).zip(&shown) {
-            let note = shared.note(i);
-            record.extend([note.status.label_zh().to_string(), note.note]);
-        }
+        let records = fazhi_core::export::review_records(&rows, Some(shared.notes()));
         records
     }
 }

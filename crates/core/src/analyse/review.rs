@@ -103,6 +103,9 @@ fn count<S: Serializer>(passages: &[SharedPassage], s: S) -> Result<S::Ok, S::Er
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewRow {
     pub source: String,
+    /// The report's text hash: what a reviewer's note is kept under.
+    #[serde(skip)]
+    pub hash: String,
     pub locality: Option<Locality>,
     pub year: Option<i32>,
     pub published: Option<String>,
@@ -142,6 +145,7 @@ fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinde
     }
     ReviewRow {
         source: report.source.clone(),
+        hash: report.hash.clone(),
         locality: report.locality.clone(),
         year: report.year,
         published: check.published.clone(),
