@@ -243,8 +243,7 @@ impl ReviewScreen {
     pub fn records(&self, shared: &Shared) -> Vec<Vec<String>> {
         let shown = self.shown(shared);
         let rows: Vec<&ReviewRow> = shown.iter().map(|&i| &self.rows[i]).collect();
-        let records = fazhi_core::export::review_records(&rows, Some(shared.notes()));
-        records
+        fazhi_core::export::review_records(&rows, Some(shared.notes()))
     }
 }
 
