@@ -2013,17 +2013,24 @@ fn export_writes_what_each_screen_shows_without_overwriting() {
     assert!(csv.contains("广元市"));
     let message = app.shared.message.clone().unwrap_or_default();
     assert!(message.contains("fazhi-review.csv"), "{message}");
+    // The wide table as a workbook too: a zip archive beside the CSV.
+    assert!(message.contains("fazhi-review.xlsx"), "{message}");
+    let sheet = std::fs::read(dir.path().join("fazhi-review.xlsx")).unwrap();
+    assert!(sheet.starts_with(b"PK"), "not a workbook");
     // Every report, into a second file.
     press(&mut app, "X");
     press(&mut app, "e");
     let all = std::fs::read_to_string(dir.path().join("fazhi-review-2.csv")).unwrap();
     assert_eq!(all.lines().count(), 13);
     assert_eq!(std::fs::read_to_string(&first).unwrap(), csv);
+    assert!(dir.path().join("fazhi-review-2.xlsx").exists());
     for (key, name) in [("1", "reports"), ("3", "indicators"), ("4", "themes")] {
         keys(&mut app, &[key, "e"]);
         let out = std::fs::read_to_string(dir.path().join(format!("fazhi-{name}.csv")))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(out.lines().count() > 1, "{name}: {out}");
+        let sheet = dir.path().join(format!("fazhi-{name}.xlsx"));
+        assert_eq!(sheet.exists(), name == "indicators", "{name}");
     }
     keys(&mut app, &["2", "e"]);
     let compare = std::fs::read_to_string(dir.path().join("fazhi-compare.csv")).unwrap();

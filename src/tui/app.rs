@@ -2,11 +2,12 @@
 //! to no screen (quitting, popups, text fields, switching screens, search hits) and hands the
 //! rest to the current screen, carrying out the [`Effect`] it returns.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Screen};
+use super::export;
 use super::keymap::Scope;
 use super::layout;
 use super::screens::report::Pane;
@@ -131,20 +132,23 @@ impl App {
         }
     }
 
-    /// Write what the current screen shows to a new CSV file in the export folder, never over
-    /// an existing one.
+    /// Write what the current screen shows to new files in the export folder (a CSV, and a
+    /// workbook where a sheet serves better), never over existing ones.
     fn export(&mut self) {
-        let (name, records) = self.screens.get(self.screen).export(&self.shared);
+        let screen = self.screens.get(self.screen);
+        let (name, records) = screen.export(&self.shared);
+        let dir = &self.shared.export_dir;
+        let mut written = vec![export::csv(dir, name, &records)];
+        if screen.exports_sheet() {
+            written.push(export::xlsx(dir, name, &records));
+        }
         let l = self.shared.labels();
-        let written = fazhi_core::export::table_csv(&records)
-            .map_err(std::io::Error::other)
-            .and_then(|csv| write_new(&self.shared.export_dir, name, csv.as_bytes()));
+        let written: Result<Vec<PathBuf>, std::io::Error> = written.into_iter().collect();
         self.shared.message = Some(match written {
-            Ok(path) => format!(
-                "{} {}",
-                l.exported,
-                for_terminal(&path.display().to_string())
-            ),
+            Ok(paths) => {
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                format!("{} {}", l.exported, for_terminal(&paths.join(", ")))
+            }
             Err(e) => format!("{}: {}", l.export_failed, for_terminal(&e.to_string())),
         });
     }
@@ -368,31 +372,6 @@ pub fn update(app: &mut App, action: Action) {
         },
     }
     app.fit();
-}
-
-/// Write `bytes` to `fazhi-<name>.csv` in `dir`, or `fazhi-<name>-2.csv` and so on when taken.
-fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    for n in 1..10_000 {
-        let file = if n == 1 {
-            format!("fazhi-{name}.csv")
-        } else {
-            format!("fazhi-{name}-{n}.csv")
-        };
-        let path = dir.join(file);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                std::io::Write::write_all(&mut f, bytes)?;
-                return Ok(path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("too many exports of the same name"))
 }
 
 fn popup_move(

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod app;
 pub mod event;
+pub mod export;
 pub mod grid;
 pub mod keymap;
 pub mod labels;

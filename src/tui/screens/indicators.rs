@@ -231,6 +231,10 @@ impl Component for IndicatorsScreen {
         ("indicators", records)
     }
 
+    fn exports_sheet(&self) -> bool {
+        true
+    }
+
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::matrix::render(self, shared, frame, areas.body);
     }

@@ -78,6 +78,11 @@ pub trait Component {
     /// What `e` writes: the table the screen shows, header first, with its filters applied; and
     /// a short name for the file.
     fn export(&self, shared: &Shared) -> (&'static str, Vec<Vec<String>>);
+
+    /// Whether `e` also writes a workbook: for tables wider than a CSV reads comfortably.
+    fn exports_sheet(&self) -> bool {
+        false
+    }
 }
 
 /// All screens, each kept while another is shown.

@@ -369,6 +369,10 @@ impl Component for ReviewScreen {
         ("review", self.records(shared))
     }
 
+    fn exports_sheet(&self) -> bool {
+        true
+    }
+
     fn render(&self, shared: &Shared, frame: &mut Frame, areas: &Areas) {
         views::review::render(self, shared, frame, areas.body);
     }

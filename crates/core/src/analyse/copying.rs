@@ -25,9 +25,9 @@ const MIN_SHARED: u32 = 2;
 /// Reports compared exactly with each report, the most promising first.
 pub const MAX_SOURCES: usize = 8;
 /// A fingerprint in more reports than this is common phrasing, not copying.
-const MIN_COMMON_REPORTS: usize = 12;
+const MIN_COMMON_REPORTS: usize = 32;
 /// …or in more than this part of the set, for large sets.
-const COMMON_SHARE: usize = 50;
+const COMMON_SHARE: usize = 100;
 
 /// For each report, the other reports (indexes into the input) that share enough fingerprints
 /// with it to be compared exactly, with the number shared, most first.
