@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use fazhi::config::Config;
 use fazhi_core::analyse::matrix::Matrix;
+use fazhi_core::analyse::review::RowWithPassages;
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::{Corpus, Progress, Streamed};
 use fazhi_core::export as cli;
@@ -126,6 +127,9 @@ enum Command {
         /// JSON array, one object per report.
         #[arg(long)]
         json: bool,
+        /// With --json: each report's passages shared with its top source, with both offsets.
+        #[arg(long, requires = "json")]
+        passages: bool,
         /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
@@ -387,7 +391,12 @@ fn run(args: Cli) -> Result<ExitCode> {
             }
         }
         Command::Diff { .. } => String::new(),
-        Command::Review { csv, json, .. } => {
+        Command::Review {
+            csv,
+            json,
+            passages,
+            ..
+        } => {
             let rows = fazhi_core::analyse::review::review(
                 &corpus.reports,
                 &fazhi_core::analyse::shared::gazetteer,
@@ -397,6 +406,9 @@ fn run(args: Cli) -> Result<ExitCode> {
             let notes = review_notes(&config.library);
             if csv {
                 cli::review_csv(&rows, notes.as_ref()).context("writing CSV")?
+            } else if json && passages {
+                let rows: Vec<_> = rows.iter().map(|r| RowWithPassages::of(r)).collect();
+                cli::json(&rows)? + "\n"
             } else if json {
                 cli::json(&rows)? + "\n"
             } else {

@@ -769,7 +769,31 @@ fn review_json_names_the_source_of_a_copy_and_the_stray_place() {
             .unwrap()
             .ends_with("a.txt")
     );
-    assert!(copy["copying"]["passages"].as_u64().unwrap() > 0);
+    let count = copy["copying"]["passages"].as_u64().unwrap();
+    assert!(count > 0);
+    // With --passages, each is written out with where it stands in both texts.
+    let out = fazhi()
+        .args(["review", "--json", "--passages"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let detailed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let with = detailed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().ends_with("copy.txt"))
+        .unwrap();
+    let list = with["passage_list"].as_array().unwrap();
+    assert_eq!(list.len() as u64, count);
+    let copy_text = fs::read_to_string(dir.path().join("copy.txt")).unwrap();
+    let first = &list[0];
+    let (start, end) = (
+        first["a"]["start"].as_u64().unwrap() as usize,
+        first["a"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&copy_text[start..end], first["text"].as_str().unwrap());
+    assert!(first["b"]["end"].as_u64().unwrap() > first["b"]["start"].as_u64().unwrap());
     assert_eq!(copy["foreign_places"], serde_json::json!(["泾源县"]));
     for part in ["achievements", "problems", "causes", "duty", "plans"] {
         let state = copy["parts"][part].as_str().unwrap();

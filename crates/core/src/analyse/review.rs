@@ -118,6 +118,26 @@ pub struct ReviewRow {
     pub foreign_places: Vec<String>,
 }
 
+/// A row with the passages it shares with its top source written out (`review --passages`):
+/// each passage's text as this report has it and where it stands in each of the two texts.
+#[derive(Debug, Serialize)]
+pub struct RowWithPassages<'a> {
+    #[serde(flatten)]
+    pub row: &'a ReviewRow,
+    /// `a` spans are byte offsets into this report's clean text (`Report::text`), `b` into the
+    /// top source's.
+    pub passage_list: &'a [SharedPassage],
+}
+
+impl<'a> RowWithPassages<'a> {
+    pub fn of(row: &'a ReviewRow) -> Self {
+        RowWithPassages {
+            row,
+            passage_list: &row.copying.passages,
+        }
+    }
+}
+
 /// Review every report of a set. `find` names the places a text mentions (the gazetteer in
 /// production), to flag the names of other localities.
 pub fn review(reports: &[Report], find: PlaceFinder, slogans: &Slogans) -> Vec<ReviewRow> {
