@@ -223,13 +223,7 @@ impl Loader {
             Corpus::embedded(Arc::clone(&self.taxonomy))
         } else {
             let bar = LoadBar::new();
-            let corpus = Corpus::load_with_progress(
-                paths,
-                Arc::clone(&self.taxonomy),
-                self.cache.as_ref(),
-                self.max_file_bytes,
-                &|p| bar.update(p),
-            );
+            let corpus = self.load_quietly(paths, &|p| bar.update(p));
             bar.finish();
             corpus
         };
@@ -239,6 +233,17 @@ impl Loader {
             eprintln!("fazhi: {problem}");
         }
         corpus
+    }
+
+    /// Load `paths`, telling `progress` of every file and printing nothing.
+    fn load_quietly(&self, paths: &[PathBuf], progress: &(dyn Fn(Progress<'_>) + Sync)) -> Corpus {
+        Corpus::load_with_progress(
+            paths,
+            Arc::clone(&self.taxonomy),
+            self.cache.as_ref(),
+            self.max_file_bytes,
+            progress,
+        )
     }
 
     /// As [`Loader::load`], the configured folders standing in for no paths.
@@ -587,11 +592,31 @@ fn write_out(out: &str) -> Result<()> {
 }
 
 fn dashboard(loader: &Loader, paths: &[PathBuf], config: Config, strict: bool) -> Result<ExitCode> {
-    let corpus = loader.load_or_configured(paths);
-    if corpus.reports.is_empty() {
+    let paths = if paths.is_empty() {
+        &loader.folders[..]
+    } else {
+        paths
+    };
+    if paths.is_empty() {
+        fazhi::tui::run(
+            Corpus::embedded(Arc::clone(&loader.taxonomy)),
+            config.dashboard,
+        )?;
+        return Ok(loader.success(strict));
+    }
+    // The dashboard opens at once and shows the load; what could not be loaded is listed there
+    // (`!`) and, once it is closed, here.
+    let loaded = fazhi::tui::run_loading(
+        |progress| loader.load_quietly(paths, progress),
+        config.dashboard,
+    )?;
+    loader.failures.set(loader.failures.get() + loaded.failed);
+    for problem in &loaded.problems {
+        eprintln!("fazhi: {problem}");
+    }
+    if loaded.empty {
         eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
-    fazhi::tui::run(corpus, config.dashboard)?;
     Ok(loader.success(strict))
 }

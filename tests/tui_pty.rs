@@ -214,27 +214,31 @@ fn the_reviewers_desk_filters_sorts_and_exports() {
     let mut s = Session::start_in(home.path(), &[&seeds, &set], work.path());
     s.wait_for("必备");
     s.send("5");
-    let desk = s.wait_for("审阅 12/12");
-    assert!(desk.contains("复制比") && desk.contains("庄浪县"), "{desk}");
+    // A frame may be read half drawn: wait for all of what it should show.
+    s.wait_until("showed the desk", |screen| {
+        screen.contains("审阅 12/12") && screen.contains("复制比") && screen.contains("庄浪县")
+    });
     // Late only: one report, then every report again.
     s.send("d");
-    let late = s.wait_for("审阅 1/12");
-    assert!(late.contains("广元市") && late.contains("逾期"), "{late}");
+    s.wait_until("kept the late report", |screen| {
+        screen.contains("审阅 1/12") && screen.contains("广元市") && screen.contains("逾期")
+    });
     s.send("X");
     s.wait_for("审阅 12/12");
     // Sort by the copied share (the 13th column), largest first: a copy heads the table.
     s.send(&"l".repeat(12));
     s.send("s");
-    let sorted = s.wait_for("复制比▼");
-    let first = sorted
-        .lines()
-        .find(|l| l.contains("县级") || l.contains("乡级") || l.contains("地级"))
-        .unwrap_or_default()
-        .to_string();
-    assert!(
-        first.contains("庄浪县") || first.contains("泾源县"),
-        "{sorted}"
-    );
+    let first_row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("县级") || l.contains("乡级") || l.contains("地级"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    s.wait_until("sorted by the copied share", |screen| {
+        let first = first_row(screen);
+        screen.contains("复制比▼") && (first.contains("庄浪县") || first.contains("泾源县"))
+    });
     s.send("e");
     s.wait_for("fazhi-review.csv");
     let csv = std::fs::read_to_string(work.path().join("fazhi-review.csv")).expect("the export");

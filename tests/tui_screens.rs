@@ -2039,3 +2039,18 @@ fn export_writes_what_each_screen_shows_without_overwriting() {
         "{compare}"
     );
 }
+
+#[test]
+fn loading_gauge_shows_files_read_of_all_and_the_current_file() {
+    let file = std::path::Path::new("reports/2024/泾源县2024年法治政府建设情况报告.txt");
+    let progress = fazhi_core::corpus::Progress {
+        done: 250,
+        total: 1000,
+        file,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 12)).expect("test terminal");
+    terminal
+        .draw(|f| fazhi::tui::views::loading::render(f, &progress, false))
+        .expect("draw");
+    insta::assert_snapshot!(terminal.backend().to_string());
+}

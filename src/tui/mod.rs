@@ -21,7 +21,8 @@ pub mod terminal;
 pub mod views;
 pub mod wrap;
 
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event as ct;
 
@@ -32,13 +33,70 @@ pub use shared::{Mode, SortKey};
 pub use views::render;
 
 use crate::tui::settings::Settings;
-use fazhi_core::corpus::Corpus;
+use fazhi_core::corpus::{Corpus, LoadProblem, Progress};
 
-/// Run the dashboard until the user quits; the terminal is restored on every way out.
+/// Run the dashboard on `corpus` until the user quits; the terminal is restored on every way out.
 pub fn run(corpus: Corpus, config: Settings) -> anyhow::Result<()> {
-    let mouse = config.mouse;
-    let mut app = App::new(corpus, config);
-    let mut guard = terminal::enter(mouse)?;
+    let guard = terminal::enter(config.mouse)?;
+    event_loop(guard, App::new(corpus, config))
+}
+
+/// What a load left for the face to say once the dashboard is closed.
+pub struct Loaded {
+    /// Files not loaded, then reports loaded damaged.
+    pub problems: Vec<LoadProblem>,
+    /// How many files could not be loaded at all.
+    pub failed: usize,
+    /// Nothing loaded: the dashboard was not opened.
+    pub empty: bool,
+}
+
+/// The gauge is redrawn at most this often: a load reports every file.
+const GAUGE_EVERY: Duration = Duration::from_millis(50);
+
+/// Open the dashboard at once, showing a gauge (files read of all, the current file) while
+/// `load` reads the reports, then the dashboard on them until the user quits.
+pub fn run_loading(
+    load: impl FnOnce(&(dyn Fn(Progress<'_>) + Sync)) -> Corpus,
+    config: Settings,
+) -> anyhow::Result<Loaded> {
+    let guard = terminal::enter(config.mouse)?;
+    let english = config.english();
+    let screen = Mutex::new((guard, Instant::now() - GAUGE_EVERY));
+    let corpus = load(&|p: Progress<'_>| {
+        // A worker that finds the terminal busy skips its turn rather than waiting.
+        let Ok(mut held) = screen.try_lock() else {
+            return;
+        };
+        let (guard, last) = &mut *held;
+        if last.elapsed() < GAUGE_EVERY && p.done < p.total {
+            return;
+        }
+        *last = Instant::now();
+        let _ = guard
+            .terminal
+            .draw(|frame| views::loading::render(frame, &p, english));
+    });
+    let (guard, _) = screen
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("the loading gauge panicked"))?;
+    let loaded = Loaded {
+        problems: corpus
+            .problems
+            .iter()
+            .chain(&corpus.warnings)
+            .cloned()
+            .collect(),
+        failed: corpus.problems.len(),
+        empty: corpus.reports.is_empty(),
+    };
+    if !loaded.empty {
+        event_loop(guard, App::new(corpus, config))?;
+    }
+    Ok(loaded)
+}
+
+fn event_loop(mut guard: terminal::Guard, mut app: App) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     while !app.quit {

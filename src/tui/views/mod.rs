@@ -4,6 +4,7 @@
 pub mod chrome;
 pub mod compare;
 pub mod heatmap;
+pub mod loading;
 pub mod matrix;
 pub mod popups;
 pub mod report;
