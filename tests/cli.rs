@@ -210,7 +210,7 @@ fn check_reports_found_and_missing_parts() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["parse", "outline", "indicators", "check", "review"] {
+    for sub in ["parse", "outline", "indicators", "check", "review", "years"] {
         fazhi()
             .args([sub, "--help"])
             .assert()
@@ -798,4 +798,111 @@ fn review_csv_has_a_row_per_report_and_text_reads_in_chinese() {
         .success()
         .stdout(predicate::str::contains("复制比"))
         .stdout(predicate::str::contains("泾源县 2024"));
+}
+
+/// A folder with the seed of 泾源县 (2024), its next year — every year in the text one later,
+/// mediated disputes 930 → 960, one paragraph of its own — and another place's seed.
+fn a_locality_over_two_years() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    fs::write(dir.path().join("2024.txt"), &seed).unwrap();
+    let mut next = seed.replacen("调解矛盾纠纷930件", "调解矛盾纠纷960件", 1);
+    for year in (2000..2030).rev() {
+        next = next.replace(&format!("{year}年"), &format!("{}年", year + 1));
+    }
+    next.push_str("全县新建村级调解室十二个，逐村配备专职人民调解员，建立调解台账并按月通报。");
+    fs::write(dir.path().join("2025.txt"), next).unwrap();
+    fs::copy(
+        "seeds/003_bb4ad8a10e880eeb.txt",
+        dir.path().join("other.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn years_json_gives_the_rows_the_change_and_the_reuse() {
+    let dir = a_locality_over_two_years();
+    let folder = dir.path().to_str().unwrap();
+    let years: Value =
+        serde_json::from_str(&stdout_of(&["years", "泾源县", "--in", folder, "--json"])).unwrap();
+    assert_eq!(years["locality"]["code"], "640424");
+    let listed: Vec<i64> = years["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(listed, vec![2024, 2025]);
+    let rows = years["indicators"].as_array().unwrap();
+    let mediated = rows
+        .iter()
+        .find(|r| r["id"] == "disputes.mediated")
+        .unwrap();
+    assert_eq!(mediated["values"][0]["value"], 930.0);
+    assert_eq!(mediated["values"][1]["value"], 960.0);
+    assert_eq!(mediated["changes"][0], Value::Null);
+    assert_eq!(mediated["changes"][1]["absolute"], 30.0);
+    let percent = mediated["changes"][1]["percent"].as_f64().unwrap();
+    assert!((percent - 3000.0 / 930.0).abs() < 1e-9, "{percent}");
+    assert_eq!(mediated["sparkline"], "▁█");
+    let unchanged = rows
+        .iter()
+        .find(|r| r["id"] == "disputes.mediators")
+        .unwrap();
+    assert_eq!(unchanged["changes"][1]["absolute"], 0.0);
+    assert_eq!(unchanged["sparkline"], "▄▄");
+    let reuse = years["reuse"].as_array().unwrap();
+    assert_eq!(reuse.len(), 1);
+    assert_eq!(reuse[0]["year"], 2025);
+    assert!(reuse[0]["previous"].as_str().unwrap().ends_with("2024.txt"));
+    let share = reuse[0]["share"].as_f64().unwrap();
+    assert!(share > 0.9 && share < 1.0, "{share}");
+    assert!(reuse[0]["passages"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn years_text_and_csv_read_as_a_table() {
+    let dir = a_locality_over_two_years();
+    let folder = dir.path().to_str().unwrap();
+    let text = stdout_of(&["years", "泾源县@2025", "--in", folder]);
+    assert!(
+        text.starts_with("泾源县（宁夏回族自治区 > 固原市 > 泾源县） · 2 份报告：2024、2025\n")
+    );
+    assert!(text.contains("指标\t2024\t2025\t较上年\t走势\n"), "{text}");
+    assert!(
+        text.contains("调解矛盾纠纷数（件）\t930件\t960件\t+30件 +3.2%\t▁█\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("调解员数（人）\t572人\t572人\t持平\t▄▄\n"),
+        "{text}"
+    );
+    let reuse = text.lines().find(|l| l.starts_with("2025←2024\t")).unwrap();
+    let percent: u32 = reuse
+        .split('\t')
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap();
+    assert!((90..100).contains(&percent), "{reuse}");
+    let csv = stdout_of(&["years", "泾源县", "--in", folder, "--csv"]);
+    assert!(csv.starts_with("\u{feff}kind,id,name,year,source,value,unit,"));
+    assert!(csv.lines().any(
+        |l| l.starts_with("indicator,disputes.mediated,调解矛盾纠纷数,2025,")
+            && l.contains(",960,件,,30,3.23,")
+    ));
+    assert!(csv.lines().any(|l| l.starts_with("reuse,,,2025,")));
+}
+
+#[test]
+fn years_of_an_unknown_place_is_an_error() {
+    let dir = a_locality_over_two_years();
+    fazhi()
+        .args(["years", "北京市", "--in"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no loaded report is '北京市'"));
 }

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::copying;
 use super::shared::{PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars};
+use super::years::LocalityKey;
 use crate::check::{self, Completeness, Found};
 use crate::model::{Locality, Report};
 
@@ -173,7 +174,6 @@ fn copying_of(
     slogans: &Slogans,
 ) -> Copying {
     let prepared = Prepared::new(&reports[i].text, slogans);
-    let own = prepared.own_chars().max(1) as f64;
     let mut covered = prepared.blank_cover();
     let mut top: Option<(usize, usize, Vec<SharedPassage>)> = None;
     let mut previous_share = None;
@@ -184,15 +184,15 @@ fn copying_of(
     for j in sources {
         let (chars, passages) = prepared.cover_with(&reports[j].text, &mut covered);
         if Some(j) == previous {
-            previous_share = Some(chars as f64 / own);
+            previous_share = Some(prepared.share(chars));
         }
         if chars > 0 && top.as_ref().is_none_or(|t| chars > t.1) {
             top = Some((j, chars, passages));
         }
     }
-    let share = covered.iter().filter(|c| **c).count() as f64 / own;
+    let share = prepared.share(covered.iter().filter(|c| **c).count());
     let (top_index, top_share, passages) = match top {
-        Some((j, chars, passages)) => (Some(j), chars as f64 / own, passages),
+        Some((j, chars, passages)) => (Some(j), prepared.share(chars), passages),
         None => (None, 0.0, Vec::new()),
     };
     Copying {
@@ -210,11 +210,8 @@ fn copying_of(
 /// For each report, the report of the same locality (same place and, for a department, the same
 /// department) one year earlier.
 fn previous_years(reports: &[Report]) -> Vec<Option<usize>> {
-    let key = |r: &Report| {
-        let l = r.locality.as_ref()?;
-        Some((l.code.clone().unwrap_or_default(), l.name.clone(), r.year?))
-    };
-    let mut by_key: std::collections::HashMap<(String, String, i32), usize> =
+    let key = |r: &Report| Some((LocalityKey::of(r)?, r.year?));
+    let mut by_key: std::collections::HashMap<(LocalityKey, i32), usize> =
         std::collections::HashMap::new();
     for (i, r) in reports.iter().enumerate() {
         if let Some(k) = key(r) {
@@ -224,8 +221,8 @@ fn previous_years(reports: &[Report]) -> Vec<Option<usize>> {
     reports
         .iter()
         .map(|r| {
-            let (code, name, year) = key(r)?;
-            by_key.get(&(code, name, year - 1)).copied()
+            let (locality, year) = key(r)?;
+            by_key.get(&(locality, year - 1)).copied()
         })
         .collect()
 }
