@@ -148,11 +148,19 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Check each report for the parts an annual report must have (举措和成效, 不足和原因,
-    /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each.
+    /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each. For more than
+    /// one report, a summary table comes first: a line per report with each part found (有),
+    /// mentioned in a sentence only (提及) or missing (缺), the causes of the shortcomings, the
+    /// publish date and whether it was late.
     Check {
         /// JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Exit with status 4 when any report lacks a required part altogether (a part or the
+        /// causes of the shortcomings missing; one mentioned in a sentence counts as there),
+        /// after printing everything. Status 4 wins over --strict's 3.
+        #[arg(long)]
+        require_parts: bool,
         /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
@@ -429,27 +437,25 @@ fn run(args: Cli) -> Result<ExitCode> {
                 cli::review_text(&rows)
             }
         }
-        Command::Check { json, .. } => {
-            if json {
-                let checks: Vec<_> = reports
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "source": r.source,
-                            "locality": r.locality.as_ref().map(|l| &l.name),
-                            "year": r.year,
-                            "check": fazhi_core::check::check(r),
-                        })
-                    })
-                    .collect();
-                cli::json(&checks)? + "\n"
+        Command::Check {
+            json,
+            require_parts,
+            ..
+        } => {
+            let checks: Vec<_> = reports
+                .iter()
+                .map(|r| fazhi_core::check::check(r))
+                .collect();
+            let out = if json {
+                cli::json(&cli::check_json(&reports, &checks))? + "\n"
             } else {
-                reports
-                    .iter()
-                    .map(|r| cli::check_text(r))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                cli::check_text(&reports, &checks)
+            };
+            if require_parts && checks.iter().any(cli::lacks_a_part) {
+                write_out(&out)?;
+                return Ok(ExitCode::from(4));
             }
+            out
         }
     };
     write_out(&out)?;

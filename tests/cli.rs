@@ -906,3 +906,133 @@ fn years_of_an_unknown_place_is_an_error() {
         .code(1)
         .stderr(predicate::str::contains("no loaded report is '北京市'"));
 }
+
+/// A report with every required part (the causes of its shortcomings included).
+const COMPLETE: &str = "泾源县2024年法治政府建设工作情况报告
+2024年，泾源县坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。
+一、2024年推进法治政府建设的主要举措和成效
+全年调解矛盾纠纷930件，办理行政复议案件45件，组织执法人员培训360人次，行政执法水平不断提升。
+二、存在的不足和原因
+一是基层执法力量不足，二是法治宣传的针对性不强。究其原因，主要是部分干部对法治政府建设重视不够，经费保障不到位。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县委、县政府主要负责人认真履行推进法治建设第一责任人职责，亲自部署、亲自协调、亲自督办重点任务。
+四、2025年推进法治政府建设的主要安排
+下一步，我们将深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法。
+";
+
+/// A folder of the complete report, the same signed after 1 April, and a seed without causes.
+fn reports_to_check() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("complete.txt"), COMPLETE).unwrap();
+    fs::write(
+        dir.path().join("late.txt"),
+        format!("{COMPLETE}泾源县人民政府\n2025年5月10日\n"),
+    )
+    .unwrap();
+    fs::copy(
+        "seeds/002_58b9b4adb4171f74.txt",
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn check_of_many_reports_starts_with_a_summary_table() {
+    let dir = reports_to_check();
+    let text = stdout_of(&["check", dir.path().to_str().unwrap()]);
+    let (summary, details) = text.split_once("\n\n").unwrap();
+    let lines: Vec<&str> = summary.lines().collect();
+    assert!(lines[0].starts_with("必备部分一览（3 份报告"), "{summary}");
+    assert_eq!(
+        lines[1],
+        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t文件"
+    );
+    let row = |file: &str| {
+        *lines
+            .iter()
+            .find(|l| l.ends_with(&format!("\t{file}")))
+            .unwrap_or_else(|| panic!("no row for {file}: {summary}"))
+    };
+    assert_eq!(
+        row("complete.txt"),
+        "泾源县 2024\t?\t?\t有\t有\t有\t有\t有\tcomplete.txt"
+    );
+    assert_eq!(
+        row("late.txt"),
+        "泾源县 2024\t2025-05-10\t逾期\t有\t有\t有\t有\t有\tlate.txt"
+    );
+    assert_eq!(
+        row("seed.txt"),
+        "泾源县 2024\t?\t?\t有\t有\t缺\t提及\t有\tseed.txt"
+    );
+    assert_eq!(lines.last(), Some(&"缺少必备部分的报告：1 份"));
+    assert!(details.contains("  [缺] 原因\n"), "{details}");
+    assert!(
+        details.contains("  [有] 原因：二、存在的不足和原因\n"),
+        "{details}"
+    );
+    assert!(
+        details.contains("  发布日期：2025-05-10，晚于4月1日\n"),
+        "{details}"
+    );
+    let one = stdout_of(&["check", &dir.path().join("seed.txt").to_string_lossy()]);
+    assert!(!one.contains("必备部分一览"), "{one}");
+    assert!(one.contains("  [提及] 职责："), "{one}");
+}
+
+#[test]
+fn check_require_parts_exits_4_when_a_report_lacks_a_part() {
+    let dir = reports_to_check();
+    fazhi()
+        .args(["check", "--require-parts"])
+        .arg(dir.path().join("complete.txt"))
+        .arg(dir.path().join("late.txt"))
+        .assert()
+        .code(0);
+    let out = fazhi()
+        .args(["check", "--require-parts"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("缺少必备部分的报告：1 份"), "{text}");
+    fazhi().arg("check").arg(dir.path()).assert().code(0);
+    let missing = dir.path().join("missing.txt");
+    fazhi()
+        .args(["check", "--strict", "--require-parts"])
+        .arg(dir.path().join("seed.txt"))
+        .arg(&missing)
+        .assert()
+        .code(4);
+    fazhi()
+        .args(["check", "--strict", "--require-parts"])
+        .arg(dir.path().join("complete.txt"))
+        .arg(&missing)
+        .assert()
+        .code(3);
+}
+
+#[test]
+fn check_json_gives_each_part_as_review_does() {
+    let dir = reports_to_check();
+    let checks: Value = serde_json::from_str(&stdout_of(&[
+        "check",
+        "--json",
+        dir.path().to_str().unwrap(),
+    ]))
+    .unwrap();
+    let seed = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["source"].as_str().unwrap().ends_with("seed.txt"))
+        .unwrap();
+    assert_eq!(
+        seed["parts"],
+        serde_json::json!({"achievements": "found", "problems": "found", "causes": "missing",
+                           "duty": "mentioned", "plans": "found"})
+    );
+    assert_eq!(seed["check"]["causes"], Value::Null);
+}

@@ -10,9 +10,11 @@ use crate::analyse::matrix::{Change, Matrix, MatrixCell, MatrixRow};
 use crate::analyse::review::{PartState, Parts, ReviewRow};
 use crate::analyse::themes::Taxonomy;
 use crate::analyse::years::{LocalityKey, Years};
-use crate::check::{self, Found};
+use crate::check::{Completeness, Found};
 use crate::contract::ReportJson;
-use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_qualified, format_signed};
+use crate::model::{
+    Indicator, Locality, Part, Qualifier, Report, Scope, Section, format_qualified, format_signed,
+};
 use crate::sanitize;
 
 /// Pretty JSON as every command prints it. serde_json writes C1 controls (U+0080–U+009F) and the
@@ -350,31 +352,50 @@ pub fn table_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
     excel_csv(records)
 }
 
+/// The first columns of the reviewer's tables (`review`, `check` of many reports).
+const DESK_HEAD: &str = "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排";
+
+/// A report's cells under [`DESK_HEAD`]: who and when, published when and whether late, and
+/// each required part.
+fn desk_cells(
+    source: &str,
+    locality: Option<&Locality>,
+    year: Option<i32>,
+    check: (Option<&str>, Option<bool>),
+    parts: &Parts,
+) -> String {
+    let name = match (locality, year) {
+        (Some(l), Some(y)) => format!("{} {y}", l.name),
+        (Some(l), None) => format!("{} ?", l.name),
+        (None, _) => source.to_string(),
+    };
+    let late = match check.1 {
+        Some(true) => "逾期",
+        Some(false) => "按时",
+        None => "?",
+    };
+    let mut out = format!(
+        "{}\t{}\t{late}",
+        sanitize::for_terminal(&name),
+        check.0.unwrap_or("?")
+    );
+    for p in parts.named() {
+        let _ = write!(out, "\t{}", p.2.label_zh());
+    }
+    out
+}
+
 /// `fazhi review`: one line per report, tab-separated, in Chinese.
 pub fn review_text(rows: &[&ReviewRow]) -> String {
-    let mut out = String::from(
-        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名\n",
-    );
+    let mut out = format!("{DESK_HEAD}\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名\n");
     for r in rows {
-        let name = match (&r.locality, r.year) {
-            (Some(l), Some(y)) => format!("{} {y}", l.name),
-            (Some(l), None) => format!("{} ?", l.name),
-            (None, _) => r.source.clone(),
-        };
-        let name = sanitize::for_terminal(&name);
-        let late = match r.late {
-            Some(true) => "逾期",
-            Some(false) => "按时",
-            None => "?",
-        };
-        let _ = write!(
-            out,
-            "{name}\t{}\t{late}",
-            r.published.as_deref().unwrap_or("?")
-        );
-        for p in r.parts.named() {
-            let _ = write!(out, "\t{}", p.2.label_zh());
-        }
+        out.push_str(&desk_cells(
+            &r.source,
+            r.locality.as_ref(),
+            r.year,
+            (r.published.as_deref(), r.late),
+            &r.parts,
+        ));
         let c = &r.copying;
         let top = match &c.top_source {
             Some(s) => format!(
@@ -580,9 +601,47 @@ pub fn matrix_text(reports: &[&Report], matrix: &Matrix) -> String {
     out
 }
 
-/// `fazhi check`: each required part found (with its evidence) or missing.
-pub fn check_text(report: &Report) -> String {
-    let c = check::check(report);
+/// Whether a report lacks a required part altogether (the causes of its shortcomings
+/// included, which the regulation asks for with them): what `check --require-parts` fails on.
+pub fn lacks_a_part(check: &Completeness) -> bool {
+    Parts::of(check).missing().next().is_some()
+}
+
+/// `fazhi check`: for more than one report, a summary table first (a line per report); then
+/// each report's parts with their evidence. `checks` are the reports' checks, in their order.
+pub fn check_text(reports: &[&Report], checks: &[Completeness]) -> String {
+    let mut out = String::new();
+    if reports.len() > 1 {
+        let _ = writeln!(
+            out,
+            "必备部分一览（{} 份报告；有：成段，提及：仅一句，缺：未见）\n{DESK_HEAD}\t文件",
+            reports.len()
+        );
+        for (r, c) in reports.iter().zip(checks) {
+            let cells = desk_cells(
+                &r.source,
+                r.locality.as_ref(),
+                r.year,
+                (c.published.as_deref(), c.late),
+                &Parts::of(c),
+            );
+            let file = sanitize::for_terminal(short_source(&r.source));
+            let _ = writeln!(out, "{cells}\t{file}");
+        }
+        let lacking = checks.iter().filter(|c| lacks_a_part(c)).count();
+        let _ = writeln!(out, "缺少必备部分的报告：{lacking} 份\n");
+    }
+    let details: Vec<String> = reports
+        .iter()
+        .zip(checks)
+        .map(|(r, c)| check_details(r, c))
+        .collect();
+    out.push_str(&details.join("\n"));
+    out
+}
+
+/// One report's parts, each found (with its evidence) or missing, and its publish date.
+fn check_details(report: &Report, c: &Completeness) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -591,20 +650,22 @@ pub fn check_text(report: &Report) -> String {
         sanitize::for_terminal(&report.display_name()),
         report.year.map_or("未知年份".into(), |y| format!("{y}年"))
     );
-    for p in &c.parts {
-        let status = match p.found {
-            Some(Found::Section) => "有",
-            Some(Found::Sentence) => "提及",
-            None => "缺",
-        };
-        let _ = write!(out, "  [{status}] {}", p.part.label_zh());
-        if let Some(e) = &p.evidence {
-            let _ = write!(out, "：{e}");
+    let line = |out: &mut String, found: Option<Found>, name: &str, evidence: Option<&str>| {
+        let _ = write!(out, "  [{}] {name}", PartState::of(found).label_zh());
+        if let Some(e) = evidence {
+            let _ = write!(out, "：{}", sanitize::for_terminal(e));
         }
+    };
+    for p in &c.parts {
+        line(&mut out, p.found, p.part.label_zh(), p.evidence.as_deref());
         if let Some(n) = &p.note {
             let _ = write!(out, "（{n}）");
         }
         out.push('\n');
+        if p.part == Part::Problems {
+            line(&mut out, c.causes, "原因", c.causes_evidence.as_deref());
+            out.push('\n');
+        }
     }
     if let Some(date) = &c.published {
         let late = if c.late == Some(true) {
@@ -615,6 +676,32 @@ pub fn check_text(report: &Report) -> String {
         let _ = writeln!(out, "  发布日期：{date}{late}");
     }
     out
+}
+
+/// One report of `fazhi check --json`.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    pub source: &'a str,
+    pub locality: Option<&'a str>,
+    pub year: Option<i32>,
+    /// Each required part found, mentioned or missing, as in `review`.
+    pub parts: Parts,
+    pub check: &'a Completeness,
+}
+
+/// `fazhi check --json`: one object per report.
+pub fn check_json<'a>(reports: &[&'a Report], checks: &'a [Completeness]) -> Vec<CheckJson<'a>> {
+    reports
+        .iter()
+        .zip(checks)
+        .map(|(r, c)| CheckJson {
+            source: &r.source,
+            locality: r.locality.as_ref().map(|l| l.name.as_str()),
+            year: r.year,
+            parts: Parts::of(c),
+            check: c,
+        })
+        .collect()
 }
 
 /// A report of the corpus named as `NAME` or `NAME@YEAR` (the locality as written, or its

@@ -9,7 +9,7 @@ use super::copying;
 use super::shared::{PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars};
 use super::years::LocalityKey;
 use crate::check::{self, Completeness, Found};
-use crate::model::{Locality, Report};
+use crate::model::{Locality, Part, Report};
 
 /// Whether a required part is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -23,7 +23,7 @@ pub enum PartState {
 }
 
 impl PartState {
-    fn of(found: Option<Found>) -> PartState {
+    pub fn of(found: Option<Found>) -> PartState {
         match found {
             Some(Found::Section) => PartState::Found,
             Some(Found::Sentence) => PartState::Mentioned,
@@ -63,6 +63,26 @@ impl Parts {
             ("duty", "职责", self.duty),
             ("plans", "安排", self.plans),
         ]
+    }
+
+    /// The parts as the completeness check found them.
+    pub fn of(check: &Completeness) -> Parts {
+        let state = |part: Part| {
+            PartState::of(
+                check
+                    .parts
+                    .iter()
+                    .find(|p| p.part == part)
+                    .and_then(|p| p.found),
+            )
+        };
+        Parts {
+            achievements: state(Part::Achievements),
+            problems: state(Part::Problems),
+            causes: PartState::of(check.causes),
+            duty: state(Part::Duty),
+            plans: state(Part::Plans),
+        }
     }
 
     /// The parts missing altogether.
@@ -133,7 +153,6 @@ pub fn review(reports: &[Report], find: PlaceFinder, slogans: &Slogans) -> Vec<R
 }
 
 fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinder) -> ReviewRow {
-    let state = |n: usize| PartState::of(check.parts.get(n).and_then(|p| p.found));
     let chars = text_chars(&report.text);
     let mut places: Vec<String> = Vec::new();
     for p in foreign_places(report, find) {
@@ -147,13 +166,7 @@ fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinde
         year: report.year,
         published: check.published.clone(),
         late: check.late,
-        parts: Parts {
-            achievements: state(0),
-            problems: state(1),
-            causes: PartState::of(check.causes),
-            duty: state(2),
-            plans: state(3),
-        },
+        parts: Parts::of(check),
         indicators: report.indicators.len(),
         density: if chars == 0 {
             0.0
