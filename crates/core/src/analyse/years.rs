@@ -267,11 +267,20 @@ mod tests {
     }
 
     #[test]
-    fn a_single_year_has_no_change_and_no_reuse() {
+    fn a_single_dated_year_has_no_change_and_no_reuse() {
         let corpus = Corpus::embedded(Taxonomy::embedded().into());
         let key = LocalityKey::of(&corpus.reports[0]).expect("a known place");
-        let y = years(&corpus.reports, &key, Slogans::shared());
-        assert_eq!(y.reports.len(), 1);
+        let mut reports = corpus.reports.clone();
+        let mut undated = reports[0].clone();
+        undated.year = None;
+        undated.source = "undated.txt".into();
+        reports.push(undated);
+        let y = years(&reports, &key, Slogans::shared());
+        assert_eq!(
+            y.reports.len(),
+            1,
+            "a report without a year has no place in the order"
+        );
         assert!(y.reuse.is_empty());
         assert!(y.indicators.iter().all(|r| r.changes == vec![None]));
     }
