@@ -116,6 +116,25 @@ enum Command {
         #[arg(long = "in", value_name = "PATH")]
         search: Vec<PathBuf>,
     },
+    /// One locality across its years: its canonical indicators year by year with the change from
+    /// the year before (when the units match) and a sparkline, and the share of each year's text
+    /// reused from the year before, with the number of shared passages.
+    Years {
+        /// The locality: its name as written or its official name (泾源县), NAME@YEAR, or the
+        /// path of one of its reports, among the reports given with --in (default: the configured
+        /// folders, else the embedded seeds). Its reports are those of the same place and name.
+        name: String,
+        /// CSV (UTF-8 with BOM, opens correctly in Excel): a row per indicator and year, then a
+        /// row per year with the share reused from the year before (0 to 1).
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// JSON: the reports, the indicator rows (values, changes, sparkline) and the reuse.
+        #[arg(long)]
+        json: bool,
+        /// Where to look for the locality's reports.
+        #[arg(long = "in", value_name = "PATH")]
+        search: Vec<PathBuf>,
+    },
     /// The reviewer's desk: one row per report with its parts (found, mentioned, missing, and
     /// whether the shortcomings come with causes), publish date and lateness, indicators, and
     /// copying: the share of its text found in other reports, its top source, its reuse of the
@@ -134,11 +153,19 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// Check each report for the parts an annual report must have (举措和成效, 不足和原因,
-    /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each.
+    /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each. For more than
+    /// one report, a summary table comes first: a line per report with each part found (有),
+    /// mentioned in a sentence only (提及) or missing (缺), the causes of the shortcomings, the
+    /// publish date and whether it was late.
     Check {
         /// JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Exit with status 4 when any report lacks a required part altogether (a part or the
+        /// causes of the shortcomings missing; one mentioned in a sentence counts as there),
+        /// after printing everything. Status 4 wins over --strict's 3.
+        #[arg(long)]
+        require_parts: bool,
         /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
@@ -315,6 +342,15 @@ fn run(args: Cli) -> Result<ExitCode> {
         diff(&loader, a, b, theme.as_deref(), *format, search)?;
         return Ok(loader.success(args.strict));
     }
+    if let Command::Years {
+        name,
+        csv,
+        json,
+        search,
+    } = &command
+    {
+        return years(&loader, name, *csv, *json, search, args.strict);
+    }
     if let Command::Parse { paths, .. } = &command
         && !paths.is_empty()
     {
@@ -328,7 +364,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Export { paths, .. }
         | Command::Review { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
-        Command::Diff { .. } => Vec::new(),
+        Command::Diff { .. } | Command::Years { .. } => Vec::new(),
     };
     let corpus = loader.load_or_configured(&paths);
     if corpus.reports.is_empty() {
@@ -395,7 +431,7 @@ fn run(args: Cli) -> Result<ExitCode> {
                 cli::indicators_text(&rows)
             }
         }
-        Command::Diff { .. } => String::new(),
+        Command::Diff { .. } | Command::Years { .. } => String::new(),
         Command::Review {
             csv,
             json,
@@ -420,27 +456,25 @@ fn run(args: Cli) -> Result<ExitCode> {
                 cli::review_text(&rows, notes.as_ref())
             }
         }
-        Command::Check { json, .. } => {
-            if json {
-                let checks: Vec<_> = reports
-                    .iter()
-                    .map(|r| {
-                        serde_json::json!({
-                            "source": r.source,
-                            "locality": r.locality.as_ref().map(|l| &l.name),
-                            "year": r.year,
-                            "check": fazhi_core::check::check(r),
-                        })
-                    })
-                    .collect();
-                cli::json(&checks)? + "\n"
+        Command::Check {
+            json,
+            require_parts,
+            ..
+        } => {
+            let checks: Vec<_> = reports
+                .iter()
+                .map(|r| fazhi_core::check::check(r))
+                .collect();
+            let out = if json {
+                cli::json(&cli::check_json(&reports, &checks))? + "\n"
             } else {
-                reports
-                    .iter()
-                    .map(|r| cli::check_text(r))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                cli::check_text(&reports, &checks)
+            };
+            if require_parts && checks.iter().any(cli::lacks_a_part) {
+                write_out(&out)?;
+                return Ok(ExitCode::from(4));
             }
+            out
         }
     };
     write_out(&out)?;
@@ -534,6 +568,37 @@ fn diff(
     };
     write_out(&out)?;
     Ok(())
+}
+
+/// `fazhi years NAME`: the named locality's reports among those to search, year by year.
+fn years(
+    loader: &Loader,
+    name: &str,
+    csv: bool,
+    json: bool,
+    search: &[PathBuf],
+    strict: bool,
+) -> Result<ExitCode> {
+    let corpus = loader.load_or_configured(search);
+    if corpus.reports.is_empty() {
+        eprintln!("fazhi: no report could be loaded");
+        return Ok(ExitCode::FAILURE);
+    }
+    let key = cli::find_locality(&corpus.reports, name).map_err(anyhow::Error::msg)?;
+    let years = fazhi_core::analyse::years::years(
+        &corpus.reports,
+        &key,
+        fazhi_core::analyse::shared::Slogans::shared(),
+    );
+    let out = if csv {
+        cli::years_csv(&years).context("writing CSV")?
+    } else if json {
+        cli::json(&years)? + "\n"
+    } else {
+        cli::years_text(&years)
+    };
+    write_out(&out)?;
+    Ok(loader.success(strict))
 }
 
 /// `fazhi parse --json PATH...`: each report printed as soon as it and those before it are parsed,

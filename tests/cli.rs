@@ -215,7 +215,7 @@ fn check_reports_found_and_missing_parts() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["parse", "outline", "indicators", "check", "review"] {
+    for sub in ["parse", "outline", "indicators", "check", "review", "years"] {
         fazhi()
             .args([sub, "--help"])
             .assert()
@@ -868,4 +868,241 @@ fn review_prints_the_reviewers_status_and_note_from_the_data_folder() {
         .assert()
         .success()
         .stdout(predicate::str::contains("待改\t补充原因分析"));
+}
+
+/// A folder with the seed of 泾源县 (2024), its next year — every year in the text one later,
+/// mediated disputes 930 → 960, one paragraph of its own — and another place's seed.
+fn a_locality_over_two_years() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    fs::write(dir.path().join("2024.txt"), &seed).unwrap();
+    let mut next = seed.replacen("调解矛盾纠纷930件", "调解矛盾纠纷960件", 1);
+    for year in (2000..2030).rev() {
+        next = next.replace(&format!("{year}年"), &format!("{}年", year + 1));
+    }
+    next.push_str("全县新建村级调解室十二个，逐村配备专职人民调解员，建立调解台账并按月通报。");
+    fs::write(dir.path().join("2025.txt"), next).unwrap();
+    fs::copy(
+        "seeds/003_bb4ad8a10e880eeb.txt",
+        dir.path().join("other.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn years_json_gives_the_rows_the_change_and_the_reuse() {
+    let dir = a_locality_over_two_years();
+    let folder = dir.path().to_str().unwrap();
+    let years: Value =
+        serde_json::from_str(&stdout_of(&["years", "泾源县", "--in", folder, "--json"])).unwrap();
+    assert_eq!(years["locality"]["code"], "640424");
+    let listed: Vec<i64> = years["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(listed, vec![2024, 2025]);
+    let rows = years["indicators"].as_array().unwrap();
+    let mediated = rows
+        .iter()
+        .find(|r| r["id"] == "disputes.mediated")
+        .unwrap();
+    assert_eq!(mediated["values"][0]["value"], 930.0);
+    assert_eq!(mediated["values"][1]["value"], 960.0);
+    assert_eq!(mediated["changes"][0], Value::Null);
+    assert_eq!(mediated["changes"][1]["absolute"], 30.0);
+    let percent = mediated["changes"][1]["percent"].as_f64().unwrap();
+    assert!((percent - 3000.0 / 930.0).abs() < 1e-9, "{percent}");
+    assert_eq!(mediated["sparkline"], "▁█");
+    let unchanged = rows
+        .iter()
+        .find(|r| r["id"] == "disputes.mediators")
+        .unwrap();
+    assert_eq!(unchanged["changes"][1]["absolute"], 0.0);
+    assert_eq!(unchanged["sparkline"], "▄▄");
+    let reuse = years["reuse"].as_array().unwrap();
+    assert_eq!(reuse.len(), 1);
+    assert_eq!(reuse[0]["year"], 2025);
+    assert!(reuse[0]["previous"].as_str().unwrap().ends_with("2024.txt"));
+    let share = reuse[0]["share"].as_f64().unwrap();
+    assert!(share > 0.9 && share < 1.0, "{share}");
+    assert!(reuse[0]["passages"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn years_text_and_csv_read_as_a_table() {
+    let dir = a_locality_over_two_years();
+    let folder = dir.path().to_str().unwrap();
+    let text = stdout_of(&["years", "泾源县@2025", "--in", folder]);
+    assert!(
+        text.starts_with("泾源县（宁夏回族自治区 > 固原市 > 泾源县） · 2 份报告：2024、2025\n")
+    );
+    assert!(text.contains("指标\t2024\t2025\t较上年\t走势\n"), "{text}");
+    assert!(
+        text.contains("调解矛盾纠纷数（件）\t930件\t960件\t+30件 +3.2%\t▁█\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("调解员数（人）\t572人\t572人\t持平\t▄▄\n"),
+        "{text}"
+    );
+    let reuse = text.lines().find(|l| l.starts_with("2025←2024\t")).unwrap();
+    let percent: u32 = reuse
+        .split('\t')
+        .nth(1)
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap();
+    assert!((90..100).contains(&percent), "{reuse}");
+    let csv = stdout_of(&["years", "泾源县", "--in", folder, "--csv"]);
+    assert!(csv.starts_with("\u{feff}kind,id,name,year,source,value,unit,"));
+    assert!(csv.lines().any(
+        |l| l.starts_with("indicator,disputes.mediated,调解矛盾纠纷数,2025,")
+            && l.contains(",960,件,,30,3.23,")
+    ));
+    assert!(csv.lines().any(|l| l.starts_with("reuse,,,2025,")));
+}
+
+#[test]
+fn years_of_an_unknown_place_is_an_error() {
+    let dir = a_locality_over_two_years();
+    fazhi()
+        .args(["years", "北京市", "--in"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no loaded report is '北京市'"));
+}
+
+/// A report with every required part (the causes of its shortcomings included).
+const COMPLETE: &str = "泾源县2024年法治政府建设工作情况报告
+2024年，泾源县坚持以习近平法治思想为指导，扎实推进法治政府建设各项工作。
+一、2024年推进法治政府建设的主要举措和成效
+全年调解矛盾纠纷930件，办理行政复议案件45件，组织执法人员培训360人次，行政执法水平不断提升。
+二、存在的不足和原因
+一是基层执法力量不足，二是法治宣传的针对性不强。究其原因，主要是部分干部对法治政府建设重视不够，经费保障不到位。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县委、县政府主要负责人认真履行推进法治建设第一责任人职责，亲自部署、亲自协调、亲自督办重点任务。
+四、2025年推进法治政府建设的主要安排
+下一步，我们将深入学习贯彻习近平法治思想，持续推进严格规范公正文明执法。
+";
+
+/// A folder of the complete report, the same signed after 1 April, and a seed without causes.
+fn reports_to_check() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("complete.txt"), COMPLETE).unwrap();
+    fs::write(
+        dir.path().join("late.txt"),
+        format!("{COMPLETE}泾源县人民政府\n2025年5月10日\n"),
+    )
+    .unwrap();
+    fs::copy(
+        "seeds/002_58b9b4adb4171f74.txt",
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn check_of_many_reports_starts_with_a_summary_table() {
+    let dir = reports_to_check();
+    let text = stdout_of(&["check", dir.path().to_str().unwrap()]);
+    let (summary, details) = text.split_once("\n\n").unwrap();
+    let lines: Vec<&str> = summary.lines().collect();
+    assert!(lines[0].starts_with("必备部分一览（3 份报告"), "{summary}");
+    assert_eq!(
+        lines[1],
+        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t文件"
+    );
+    let row = |file: &str| {
+        *lines
+            .iter()
+            .find(|l| l.ends_with(&format!("\t{file}")))
+            .unwrap_or_else(|| panic!("no row for {file}: {summary}"))
+    };
+    assert_eq!(
+        row("complete.txt"),
+        "泾源县 2024\t?\t?\t有\t有\t有\t有\t有\tcomplete.txt"
+    );
+    assert_eq!(
+        row("late.txt"),
+        "泾源县 2024\t2025-05-10\t逾期\t有\t有\t有\t有\t有\tlate.txt"
+    );
+    assert_eq!(
+        row("seed.txt"),
+        "泾源县 2024\t?\t?\t有\t有\t缺\t提及\t有\tseed.txt"
+    );
+    assert_eq!(lines.last(), Some(&"缺少必备部分的报告：1 份"));
+    assert!(details.contains("  [缺] 原因\n"), "{details}");
+    assert!(
+        details.contains("  [有] 原因：二、存在的不足和原因\n"),
+        "{details}"
+    );
+    assert!(
+        details.contains("  发布日期：2025-05-10，晚于4月1日\n"),
+        "{details}"
+    );
+    let one = stdout_of(&["check", &dir.path().join("seed.txt").to_string_lossy()]);
+    assert!(!one.contains("必备部分一览"), "{one}");
+    assert!(one.contains("  [提及] 职责："), "{one}");
+}
+
+#[test]
+fn check_require_parts_exits_4_when_a_report_lacks_a_part() {
+    let dir = reports_to_check();
+    fazhi()
+        .args(["check", "--require-parts"])
+        .arg(dir.path().join("complete.txt"))
+        .arg(dir.path().join("late.txt"))
+        .assert()
+        .code(0);
+    let out = fazhi()
+        .args(["check", "--require-parts"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("缺少必备部分的报告：1 份"), "{text}");
+    fazhi().arg("check").arg(dir.path()).assert().code(0);
+    let missing = dir.path().join("missing.txt");
+    fazhi()
+        .args(["check", "--strict", "--require-parts"])
+        .arg(dir.path().join("seed.txt"))
+        .arg(&missing)
+        .assert()
+        .code(4);
+    fazhi()
+        .args(["check", "--strict", "--require-parts"])
+        .arg(dir.path().join("complete.txt"))
+        .arg(&missing)
+        .assert()
+        .code(3);
+}
+
+#[test]
+fn check_json_gives_each_part_as_review_does() {
+    let dir = reports_to_check();
+    let checks: Value = serde_json::from_str(&stdout_of(&[
+        "check",
+        "--json",
+        dir.path().to_str().unwrap(),
+    ]))
+    .unwrap();
+    let seed = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["source"].as_str().unwrap().ends_with("seed.txt"))
+        .unwrap();
+    assert_eq!(
+        seed["parts"],
+        serde_json::json!({"achievements": "found", "problems": "found", "causes": "missing",
+                           "duty": "mentioned", "plans": "found"})
+    );
+    assert_eq!(seed["check"]["causes"], Value::Null);
 }

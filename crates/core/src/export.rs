@@ -7,12 +7,15 @@ use serde::Serialize;
 
 use crate::analyse::compare::{Comparison, Pair, PairSide, Reading};
 use crate::analyse::coverage::coverage;
-use crate::analyse::matrix::{Matrix, MatrixCell, MatrixRow};
+use crate::analyse::matrix::{Change, Matrix, MatrixCell, MatrixRow};
 use crate::analyse::review::{PartState, Parts, ReviewRow};
 use crate::analyse::themes::Taxonomy;
-use crate::check::{self, Found};
+use crate::analyse::years::{LocalityKey, Years};
+use crate::check::{Completeness, Found};
 use crate::contract::ReportJson;
-use crate::model::{Indicator, Qualifier, Report, Scope, Section, format_qualified};
+use crate::model::{
+    Indicator, Locality, Part, Qualifier, Report, Scope, Section, format_qualified, format_signed,
+};
 use crate::notes::Notes;
 use crate::sanitize;
 
@@ -359,37 +362,56 @@ pub fn table_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
     excel_csv(records)
 }
 
+/// The first columns of the reviewer's tables (`review`, `check` of many reports).
+const DESK_HEAD: &str = "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排";
+
+/// A report's cells under [`DESK_HEAD`]: who and when, published when and whether late, and
+/// each required part.
+fn desk_cells(
+    source: &str,
+    locality: Option<&Locality>,
+    year: Option<i32>,
+    check: (Option<&str>, Option<bool>),
+    parts: &Parts,
+) -> String {
+    let name = match (locality, year) {
+        (Some(l), Some(y)) => format!("{} {y}", l.name),
+        (Some(l), None) => format!("{} ?", l.name),
+        (None, _) => source.to_string(),
+    };
+    let late = match check.1 {
+        Some(true) => "逾期",
+        Some(false) => "按时",
+        None => "?",
+    };
+    let mut out = format!(
+        "{}\t{}\t{late}",
+        sanitize::for_terminal(&name),
+        check.0.unwrap_or("?")
+    );
+    for p in parts.named() {
+        let _ = write!(out, "\t{}", p.2.label_zh());
+    }
+    out
+}
+
 /// `fazhi review`: one line per report, tab-separated, in Chinese; with `notes`, the reviewer's
 /// status and note last.
 pub fn review_text(rows: &[&ReviewRow], notes: Option<&Notes>) -> String {
-    let mut out = String::from(
-        "地区 年份\t发布\t逾期\t成效\t不足\t原因\t职责\t安排\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名",
-    );
+    let mut out = format!("{DESK_HEAD}\t指标\t密度\t复制比\t最大来源\t上年复用\t外地名");
     out.push_str(if notes.is_some() {
         "\t状态\t备注\n"
     } else {
         "\n"
     });
     for r in rows {
-        let name = match (&r.locality, r.year) {
-            (Some(l), Some(y)) => format!("{} {y}", l.name),
-            (Some(l), None) => format!("{} ?", l.name),
-            (None, _) => r.source.clone(),
-        };
-        let name = sanitize::for_terminal(&name);
-        let late = match r.late {
-            Some(true) => "逾期",
-            Some(false) => "按时",
-            None => "?",
-        };
-        let _ = write!(
-            out,
-            "{name}\t{}\t{late}",
-            r.published.as_deref().unwrap_or("?")
-        );
-        for p in r.parts.named() {
-            let _ = write!(out, "\t{}", p.2.label_zh());
-        }
+        out.push_str(&desk_cells(
+            &r.source,
+            r.locality.as_ref(),
+            r.year,
+            (r.published.as_deref(), r.late),
+            &r.parts,
+        ));
         let c = &r.copying;
         let top = match &c.top_source {
             Some(s) => format!(
@@ -694,9 +716,47 @@ pub fn matrix_text(reports: &[&Report], matrix: &Matrix) -> String {
     out
 }
 
-/// `fazhi check`: each required part found (with its evidence) or missing.
-pub fn check_text(report: &Report) -> String {
-    let c = check::check(report);
+/// Whether a report lacks a required part altogether (the causes of its shortcomings
+/// included, which the regulation asks for with them): what `check --require-parts` fails on.
+pub fn lacks_a_part(check: &Completeness) -> bool {
+    Parts::of(check).missing().next().is_some()
+}
+
+/// `fazhi check`: for more than one report, a summary table first (a line per report); then
+/// each report's parts with their evidence. `checks` are the reports' checks, in their order.
+pub fn check_text(reports: &[&Report], checks: &[Completeness]) -> String {
+    let mut out = String::new();
+    if reports.len() > 1 {
+        let _ = writeln!(
+            out,
+            "必备部分一览（{} 份报告；有：成段，提及：仅一句，缺：未见）\n{DESK_HEAD}\t文件",
+            reports.len()
+        );
+        for (r, c) in reports.iter().zip(checks) {
+            let cells = desk_cells(
+                &r.source,
+                r.locality.as_ref(),
+                r.year,
+                (c.published.as_deref(), c.late),
+                &Parts::of(c),
+            );
+            let file = sanitize::for_terminal(short_source(&r.source));
+            let _ = writeln!(out, "{cells}\t{file}");
+        }
+        let lacking = checks.iter().filter(|c| lacks_a_part(c)).count();
+        let _ = writeln!(out, "缺少必备部分的报告：{lacking} 份\n");
+    }
+    let details: Vec<String> = reports
+        .iter()
+        .zip(checks)
+        .map(|(r, c)| check_details(r, c))
+        .collect();
+    out.push_str(&details.join("\n"));
+    out
+}
+
+/// One report's parts, each found (with its evidence) or missing, and its publish date.
+fn check_details(report: &Report, c: &Completeness) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -705,20 +765,22 @@ pub fn check_text(report: &Report) -> String {
         sanitize::for_terminal(&report.display_name()),
         report.year.map_or("未知年份".into(), |y| format!("{y}年"))
     );
-    for p in &c.parts {
-        let status = match p.found {
-            Some(Found::Section) => "有",
-            Some(Found::Sentence) => "提及",
-            None => "缺",
-        };
-        let _ = write!(out, "  [{status}] {}", p.part.label_zh());
-        if let Some(e) = &p.evidence {
-            let _ = write!(out, "：{e}");
+    let line = |out: &mut String, found: Option<Found>, name: &str, evidence: Option<&str>| {
+        let _ = write!(out, "  [{}] {name}", PartState::of(found).label_zh());
+        if let Some(e) = evidence {
+            let _ = write!(out, "：{}", sanitize::for_terminal(e));
         }
+    };
+    for p in &c.parts {
+        line(&mut out, p.found, p.part.label_zh(), p.evidence.as_deref());
         if let Some(n) = &p.note {
             let _ = write!(out, "（{n}）");
         }
         out.push('\n');
+        if p.part == Part::Problems {
+            line(&mut out, c.causes, "原因", c.causes_evidence.as_deref());
+            out.push('\n');
+        }
     }
     if let Some(date) = &c.published {
         let late = if c.late == Some(true) {
@@ -731,31 +793,38 @@ pub fn check_text(report: &Report) -> String {
     out
 }
 
+/// One report of `fazhi check --json`.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    pub source: &'a str,
+    pub locality: Option<&'a str>,
+    pub year: Option<i32>,
+    /// Each required part found, mentioned or missing, as in `review`.
+    pub parts: Parts,
+    pub check: &'a Completeness,
+}
+
+/// `fazhi check --json`: one object per report.
+pub fn check_json<'a>(reports: &[&'a Report], checks: &'a [Completeness]) -> Vec<CheckJson<'a>> {
+    reports
+        .iter()
+        .zip(checks)
+        .map(|(r, c)| CheckJson {
+            source: &r.source,
+            locality: r.locality.as_ref().map(|l| l.name.as_str()),
+            year: r.year,
+            parts: Parts::of(c),
+            check: c,
+        })
+        .collect()
+}
+
 /// A report of the corpus named as `NAME` or `NAME@YEAR` (the locality as written, or its
 /// official name), or by its source path. Ambiguity is an error listing the candidates.
 pub fn find_report<'a>(reports: &'a [Report], query: &str) -> Result<&'a Report, String> {
-    let (name, year) = match query.rsplit_once('@') {
-        Some((n, y)) => match y.parse::<i32>() {
-            Ok(y) => (n, Some(y)),
-            Err(_) => (query, None),
-        },
-        None => (query, None),
-    };
-    let matches: Vec<&Report> = reports
-        .iter()
-        .filter(|r| {
-            let by_name = r
-                .locality
-                .as_ref()
-                .is_some_and(|l| l.name == name || l.path.last().is_some_and(|p| p == name));
-            (by_name || r.source == name) && year.is_none_or(|y| r.year == Some(y))
-        })
-        .collect();
-    match matches.as_slice() {
+    match named(reports, query).as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "no loaded report is '{query}' (give a file path or a locality name)"
-        )),
+        [] => Err(not_found(query)),
         many => Err(format!(
             "'{query}' names {} reports: {} (add @YEAR or give a path)",
             many.len(),
@@ -769,6 +838,192 @@ pub fn find_report<'a>(reports: &'a [Report], query: &str) -> Result<&'a Report,
                 .join(", ")
         )),
     }
+}
+
+/// The locality a query names as [`find_report`] takes it, whichever of its years it names.
+/// Two places of one name (many a 桥头镇) are an error listing them.
+pub fn find_locality(reports: &[Report], query: &str) -> Result<LocalityKey, String> {
+    let mut places: Vec<(LocalityKey, &Report)> = Vec::new();
+    let mut unplaced = false;
+    for r in named(reports, query) {
+        match LocalityKey::of(r) {
+            Some(key) if !places.iter().any(|p| p.0 == key) => places.push((key, r)),
+            Some(_) => {}
+            None => unplaced = true,
+        }
+    }
+    match places.len() {
+        1 => Ok(places.swap_remove(0).0),
+        0 if unplaced => Err(format!(
+            "'{query}': the report's locality is not recognised"
+        )),
+        0 => Err(not_found(query)),
+        n => Err(format!(
+            "'{query}' names {n} places: {} (give a path to one of their reports)",
+            places
+                .iter()
+                .map(|(_, r)| {
+                    let path = r.locality.as_ref().map(|l| l.path.join(">"));
+                    format!("{} ({})", r.display_name(), path.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// The reports `NAME`, `NAME@YEAR` or a source path stands for.
+fn named<'a>(reports: &'a [Report], query: &str) -> Vec<&'a Report> {
+    let (name, year) = match query.rsplit_once('@') {
+        Some((n, y)) => match y.parse::<i32>() {
+            Ok(y) => (n, Some(y)),
+            Err(_) => (query, None),
+        },
+        None => (query, None),
+    };
+    reports
+        .iter()
+        .filter(|r| {
+            let by_name = r
+                .locality
+                .as_ref()
+                .is_some_and(|l| l.name == name || l.path.last().is_some_and(|p| p == name));
+            (by_name || r.source == name) && year.is_none_or(|y| r.year == Some(y))
+        })
+        .collect()
+}
+
+fn not_found(query: &str) -> String {
+    format!("no loaded report is '{query}' (give a file path or a locality name)")
+}
+
+/// A change as the years table shows it: "+30件 +3.3%", "持平"; "—" where there is none.
+fn change_text(change: Option<&Change>, unit: &str) -> String {
+    match change {
+        None => "—".to_string(),
+        Some(c) if c.absolute == 0.0 => "持平".to_string(),
+        Some(c) => {
+            let percent = c
+                .percent
+                .map_or_else(String::new, |p| format!(" {:+.1}%", p));
+            format!("{}{percent}", format_signed(c.absolute, unit))
+        }
+    }
+}
+
+/// `fazhi years NAME`: the locality's years, its indicators year by year with the change from
+/// the year before and a sparkline, then the text each year reused from the one before.
+pub fn years_text(years: &Years) -> String {
+    let mut out = String::new();
+    let place = years.locality.as_ref().map_or_else(String::new, |l| {
+        format!("{}（{}）", l.name, l.path.join(" > "))
+    });
+    let listed: Vec<String> = years.reports.iter().map(|r| r.year.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "{} · {} 份报告：{}",
+        sanitize::for_terminal(&place),
+        years.reports.len(),
+        listed.join("、")
+    );
+    out.push_str("指标");
+    for (i, r) in years.reports.iter().enumerate() {
+        let _ = write!(out, "\t{}", r.year);
+        if i > 0 {
+            out.push_str("\t较上年");
+        }
+    }
+    out.push_str("\t走势\n");
+    for row in &years.indicators {
+        out.push_str(&sanitize::for_terminal(&row.indicator.label()));
+        for (i, (value, change)) in row.values.iter().zip(&row.changes).enumerate() {
+            let shown = value.as_ref().map_or_else(
+                || "—".to_string(),
+                |c| format_qualified(c.value, &c.unit, c.qualifier),
+            );
+            let _ = write!(out, "\t{}", sanitize::for_terminal(&shown));
+            if i > 0 {
+                let unit = value.as_ref().map_or("", |c| c.unit.as_str());
+                let _ = write!(
+                    out,
+                    "\t{}",
+                    sanitize::for_terminal(&change_text(change.as_ref(), unit))
+                );
+            }
+        }
+        let _ = writeln!(out, "\t{}", row.sparkline);
+    }
+    if !years.reuse.is_empty() {
+        out.push_str("\n沿用上年文字\t占比\t段落\n");
+    }
+    for r in &years.reuse {
+        let _ = writeln!(
+            out,
+            "{}←{}\t{:.0}%\t{}",
+            r.year,
+            r.previous_year,
+            r.share * 100.0,
+            r.passages
+        );
+    }
+    out
+}
+
+/// `fazhi years NAME --csv`: a row per canonical indicator and year (value, unit, change), then
+/// a row per year after the first with the share of its text reused from the year before.
+pub fn years_csv(years: &Years) -> Result<String, csv::Error> {
+    let mut records = vec![
+        [
+            "kind",
+            "id",
+            "name",
+            "year",
+            "source",
+            "value",
+            "unit",
+            "qualifier",
+            "change",
+            "change_percent",
+            "share",
+            "passages",
+        ]
+        .map(str::to_string)
+        .to_vec(),
+    ];
+    for row in &years.indicators {
+        for ((value, change), report) in row.values.iter().zip(&row.changes).zip(&years.reports) {
+            let Some(v) = value else { continue };
+            records.push(vec![
+                "indicator".to_string(),
+                row.indicator.id.clone(),
+                row.indicator.name.clone(),
+                report.year.to_string(),
+                report.source.clone(),
+                format_value(v.value),
+                v.unit.clone(),
+                v.qualifier.map_or("", Qualifier::sign).to_string(),
+                change
+                    .as_ref()
+                    .map_or_else(String::new, |c| format_value(c.absolute)),
+                change
+                    .as_ref()
+                    .and_then(|c| c.percent)
+                    .map_or_else(String::new, |p| format!("{p:.2}")),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    for r in &years.reuse {
+        let mut record = vec![String::new(); 12];
+        record[0] = "reuse".to_string();
+        record[3] = r.year.to_string();
+        record[4] = r.source.clone();
+        record[10] = format!("{:.3}", r.share);
+        record[11] = r.passages.to_string();
+        records.push(record);
+    }
+    excel_csv(&records)
 }
 
 #[cfg(test)]
@@ -796,5 +1051,37 @@ mod tests {
         for (cell, want) in cases {
             assert_eq!(csv_cell(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn a_locality_is_found_by_any_of_its_years_and_a_shared_name_is_an_error() {
+        let corpus = crate::corpus::Corpus::embedded(Taxonomy::embedded().into());
+        let mut reports = corpus.reports.clone();
+        let seed = reports
+            .iter()
+            .find(|r| r.display_name() == "泾源县")
+            .expect("the seed of 泾源县")
+            .clone();
+        let mut next = seed.clone();
+        next.year = next.year.map(|y| y + 1);
+        next.source = "next.txt".into();
+        reports.push(next);
+        let key = find_locality(&reports, "泾源县").expect("one place");
+        assert_eq!(find_locality(&reports, "泾源县@2024"), Ok(key.clone()));
+        assert_eq!(find_locality(&reports, "next.txt"), Ok(key));
+        let mut namesake = seed.clone();
+        namesake.source = "namesake.txt".into();
+        if let Some(l) = namesake.locality.as_mut() {
+            l.code = Some("000000".into());
+        }
+        reports.push(namesake);
+        let err = find_locality(&reports, "泾源县").expect_err("two places");
+        assert!(err.contains("names 2 places"), "{err}");
+        let mut unplaced = seed;
+        unplaced.source = "unplaced.txt".into();
+        unplaced.locality = None;
+        reports.push(unplaced);
+        let err = find_locality(&reports, "unplaced.txt").expect_err("no place");
+        assert!(err.contains("not recognised"), "{err}");
     }
 }

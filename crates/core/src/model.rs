@@ -382,6 +382,12 @@ pub fn format_qualified(v: f64, unit: &str, qualifier: Option<Qualifier>) -> Str
     format!("{sign}{}", format_number(v, unit))
 }
 
+/// A difference as [`format_number`] writes it, with its sign ("+30件", "-1.5万元").
+pub fn format_signed(v: f64, unit: &str) -> String {
+    let sign = if v > 0.0 { "+" } else { "" };
+    format!("{sign}{}", format_number(v, unit))
+}
+
 /// A value scaled back to 万/亿 when large, with its unit.
 pub fn format_number(v: f64, unit: &str) -> String {
     let (v, scale) = if v.abs() >= 1e8 {

@@ -149,6 +149,24 @@ pub struct Value {
     pub qualifier: Option<Qualifier>,
 }
 
+/// How a figure changed from one report to another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub absolute: f64,
+    /// Of the earlier value; none when that was zero.
+    pub percent: Option<f64>,
+}
+
+impl Change {
+    /// The change from `a` to `b`, if they are in one unit (a 件 and a % do not subtract).
+    pub fn between(a: f64, a_unit: &str, b: f64, b_unit: &str) -> Option<Change> {
+        (a_unit == b_unit).then(|| Change {
+            absolute: b - a,
+            percent: (a != 0.0).then(|| (b - a) / a.abs() * 100.0),
+        })
+    }
+}
+
 /// One canonical indicator in either of two reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideBySide {

@@ -1,5 +1,5 @@
 //! Analysis over parsed reports: segmentation, themes, coverage, the indicator matrix,
-//! comparison.
+//! comparison, copying, the reviewer's desk and one locality's years.
 
 pub mod align;
 pub mod compare;
@@ -11,3 +11,4 @@ pub mod review;
 pub mod shared;
 pub mod similarity;
 pub mod themes;
+pub mod years;

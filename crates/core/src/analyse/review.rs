@@ -7,8 +7,9 @@ use serde::{Serialize, Serializer};
 
 use super::copying;
 use super::shared::{PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars};
+use super::years::LocalityKey;
 use crate::check::{self, Completeness, Found};
-use crate::model::{Locality, Report};
+use crate::model::{Locality, Part, Report};
 
 /// Whether a required part is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -22,7 +23,7 @@ pub enum PartState {
 }
 
 impl PartState {
-    fn of(found: Option<Found>) -> PartState {
+    pub fn of(found: Option<Found>) -> PartState {
         match found {
             Some(Found::Section) => PartState::Found,
             Some(Found::Sentence) => PartState::Mentioned,
@@ -62,6 +63,26 @@ impl Parts {
             ("duty", "职责", self.duty),
             ("plans", "安排", self.plans),
         ]
+    }
+
+    /// The parts as the completeness check found them.
+    pub fn of(check: &Completeness) -> Parts {
+        let state = |part: Part| {
+            PartState::of(
+                check
+                    .parts
+                    .iter()
+                    .find(|p| p.part == part)
+                    .and_then(|p| p.found),
+            )
+        };
+        Parts {
+            achievements: state(Part::Achievements),
+            problems: state(Part::Problems),
+            causes: PartState::of(check.causes),
+            duty: state(Part::Duty),
+            plans: state(Part::Plans),
+        }
     }
 
     /// The parts missing altogether.
@@ -155,7 +176,6 @@ pub fn review(reports: &[Report], find: PlaceFinder, slogans: &Slogans) -> Vec<R
 }
 
 fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinder) -> ReviewRow {
-    let state = |n: usize| PartState::of(check.parts.get(n).and_then(|p| p.found));
     let chars = text_chars(&report.text);
     let mut places: Vec<String> = Vec::new();
     for p in foreign_places(report, find) {
@@ -170,13 +190,7 @@ fn row(report: &Report, check: &Completeness, copying: Copying, find: PlaceFinde
         year: report.year,
         published: check.published.clone(),
         late: check.late,
-        parts: Parts {
-            achievements: state(0),
-            problems: state(1),
-            causes: PartState::of(check.causes),
-            duty: state(2),
-            plans: state(3),
-        },
+        parts: Parts::of(check),
         indicators: report.indicators.len(),
         density: if chars == 0 {
             0.0
@@ -197,7 +211,6 @@ fn copying_of(
     slogans: &Slogans,
 ) -> Copying {
     let prepared = Prepared::new(&reports[i].text, slogans);
-    let own = prepared.own_chars().max(1) as f64;
     let mut covered = prepared.blank_cover();
     let mut top: Option<(usize, usize, Vec<SharedPassage>)> = None;
     let mut previous_share = None;
@@ -208,15 +221,15 @@ fn copying_of(
     for j in sources {
         let (chars, passages) = prepared.cover_with(&reports[j].text, &mut covered);
         if Some(j) == previous {
-            previous_share = Some(chars as f64 / own);
+            previous_share = Some(prepared.share(chars));
         }
         if chars > 0 && top.as_ref().is_none_or(|t| chars > t.1) {
             top = Some((j, chars, passages));
         }
     }
-    let share = covered.iter().filter(|c| **c).count() as f64 / own;
+    let share = prepared.share(covered.iter().filter(|c| **c).count());
     let (top_index, top_share, passages) = match top {
-        Some((j, chars, passages)) => (Some(j), chars as f64 / own, passages),
+        Some((j, chars, passages)) => (Some(j), prepared.share(chars), passages),
         None => (None, 0.0, Vec::new()),
     };
     Copying {
@@ -234,11 +247,8 @@ fn copying_of(
 /// For each report, the report of the same locality (same place and, for a department, the same
 /// department) one year earlier.
 fn previous_years(reports: &[Report]) -> Vec<Option<usize>> {
-    let key = |r: &Report| {
-        let l = r.locality.as_ref()?;
-        Some((l.code.clone().unwrap_or_default(), l.name.clone(), r.year?))
-    };
-    let mut by_key: std::collections::HashMap<(String, String, i32), usize> =
+    let key = |r: &Report| Some((LocalityKey::of(r)?, r.year?));
+    let mut by_key: std::collections::HashMap<(LocalityKey, i32), usize> =
         std::collections::HashMap::new();
     for (i, r) in reports.iter().enumerate() {
         if let Some(k) = key(r) {
@@ -248,8 +258,8 @@ fn previous_years(reports: &[Report]) -> Vec<Option<usize>> {
     reports
         .iter()
         .map(|r| {
-            let (code, name, year) = key(r)?;
-            by_key.get(&(code, name, year - 1)).copied()
+            let (locality, year) = key(r)?;
+            by_key.get(&(locality, year - 1)).copied()
         })
         .collect()
 }

@@ -168,6 +168,11 @@ impl<'a> Prepared<'a> {
         self.stock.iter().filter(|s| !**s).count()
     }
 
+    /// `chars` of A as a part of its own text.
+    pub fn share(&self, chars: usize) -> f64 {
+        chars as f64 / self.own_chars().max(1) as f64
+    }
+
     /// Passages of A that `b` also contains, in B's order.
     pub fn passages_in(&self, b: &str) -> Vec<SharedPassage> {
         let nb = normalize(b);

@@ -7,8 +7,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{Comparison, Pair, Reading};
 use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
-use crate::analyse::matrix::{SideBySide, Value};
-use crate::model::{format_number, format_qualified};
+use crate::analyse::matrix::{Change, SideBySide, Value};
+use crate::model::{format_qualified, format_signed};
 use crate::text::chars::{no_line_end, no_line_start};
 use crate::text::segment;
 
@@ -40,13 +40,11 @@ fn indicator_line(row: &SideBySide) -> String {
         })
     };
     let delta = match (&row.a, &row.b) {
-        (Some(a), Some(b)) if a.unit == b.unit => {
-            let d = b.value - a.value;
-            let sign = if d > 0.0 { "+" } else { "" };
-            format!(" · B−A {sign}{}", format_number(d, &a.unit))
-        }
-        _ => String::new(),
+        (Some(a), Some(b)) => Change::between(a.value, &a.unit, b.value, &b.unit)
+            .map(|c| format!(" · B−A {}", format_signed(c.absolute, &a.unit))),
+        _ => None,
     };
+    let delta = delta.unwrap_or_default();
     format!(
         "{}: A {} · B {}{delta}",
         row.name,
