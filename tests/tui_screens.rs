@@ -2054,3 +2054,33 @@ fn loading_gauge_shows_files_read_of_all_and_the_current_file() {
         .expect("draw");
     insta::assert_snapshot!(terminal.backend().to_string());
 }
+
+#[test]
+fn years_of_a_locality_show_its_figures_and_reuse_and_compare_its_last_two_years() {
+    let mut app = review_app(Settings::default());
+    press(&mut app, "5");
+    let rows = review_rows(&app);
+    let at = rows
+        .iter()
+        .position(|r| r == "莲塘镇 2024")
+        .expect("the next year");
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Y");
+    assert_eq!(app.shared.mode, Mode::Years);
+    let text = screen_text(&mut app, 120, 30);
+    assert!(text.contains("历年对照 · 莲塘镇 2023、2024"), "{text}");
+    assert!(text.contains("沿用上年文字 2024←2023"), "{text}");
+    insta::assert_snapshot!(text);
+    press(&mut app, "enter");
+    assert_eq!(app.screen, Screen::Compare);
+    let year = |i: Option<usize>| i.and_then(|i| app.shared.corpus.reports[i].year);
+    let [a, b] = app.shared.marks;
+    assert_eq!((year(a), year(b)), (Some(2023), Some(2024)));
+    // A locality with one year loaded says so.
+    press(&mut app, "5");
+    keys(&mut app, &["g", "Y"]);
+    assert_eq!(app.shared.mode, Mode::Normal);
+    assert!(app.shared.message.is_some());
+}

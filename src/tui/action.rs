@@ -66,6 +66,8 @@ pub enum Action {
     /// Open screen 2 on the selected report and its top source (its previous year).
     CompareSource,
     ComparePrevious,
+    /// The selected report's locality across its years.
+    Years,
     Screen(Screen),
     /// A character typed into the focused text field.
     Input(char),
@@ -99,7 +101,7 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 54] = [
+    pub const BINDABLE: [(&'static str, Action); 55] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("problems", Action::Problems),
@@ -149,6 +151,7 @@ impl Action {
         ("edit_note", Action::EditNote),
         ("compare_source", Action::CompareSource),
         ("compare_previous", Action::ComparePrevious),
+        ("years", Action::Years),
         ("screen_report", Action::Screen(Screen::Report)),
         ("screen_compare", Action::Screen(Screen::Compare)),
         ("screen_indicators", Action::Screen(Screen::Indicators)),

@@ -14,6 +14,8 @@ use super::screens::report::Pane;
 use super::screens::{Effect, Screens};
 use super::shared::{Cursor, Mode, Shared, motion};
 use crate::tui::settings::Settings;
+use fazhi_core::analyse::shared::Slogans;
+use fazhi_core::analyse::years::{LocalityKey, Years, years};
 use fazhi_core::corpus::{Corpus, LoadProblem};
 use fazhi_core::model::Span;
 use fazhi_core::sanitize::for_terminal;
@@ -32,6 +34,9 @@ pub struct Popups {
     /// The note being typed, and whose.
     pub note_input: String,
     pub note_report: Option<usize>,
+    /// The locality shown across its years, and the scroll of its rows.
+    pub years: Option<Years>,
+    pub years_rows: Cursor,
 }
 
 /// The dashboard's state.
@@ -60,7 +65,7 @@ impl App {
         match self.shared.mode {
             Mode::Normal => vec![self.screens.get(self.screen).scope(), Scope::Global],
             Mode::FilterInput | Mode::SearchInput | Mode::NoteInput => vec![Scope::Input],
-            Mode::Help | Mode::SearchResults | Mode::ThemePicker | Mode::Problems => {
+            Mode::Help | Mode::SearchResults | Mode::ThemePicker | Mode::Problems | Mode::Years => {
                 vec![Scope::Popup]
             }
         }
@@ -124,11 +129,49 @@ impl App {
                 self.shared.marks = [Some(a), Some(b)];
                 self.screen = Screen::Compare;
             }
+            Effect::Years { report } => self.open_years(report),
             Effect::EditNote { report } => {
                 self.popups.note_input = self.shared.note(report).note;
                 self.popups.note_report = Some(report);
                 self.shared.mode = Mode::NoteInput;
             }
+        }
+    }
+
+    /// Show the locality of `report` across its years, if it has more than one loaded.
+    fn open_years(&mut self, report: usize) {
+        let corpus = &self.shared.corpus;
+        let Some(key) = corpus.reports.get(report).and_then(LocalityKey::of) else {
+            return;
+        };
+        let years = years(&corpus.reports, &key, Slogans::shared());
+        if years.reports.len() < 2 {
+            self.shared.message = Some(self.shared.labels().one_year.to_string());
+            return;
+        }
+        self.popups.years = Some(years);
+        self.popups.years_rows = Cursor::default();
+        self.shared.mode = Mode::Years;
+    }
+
+    /// Compare the two latest years of the locality shown on screen 2.
+    fn compare_latest_years(&mut self) {
+        let Some(years) = &self.popups.years else {
+            return;
+        };
+        let index = |source: &str| {
+            self.shared
+                .corpus
+                .reports
+                .iter()
+                .position(|r| r.source == source)
+        };
+        let mut latest = years.reports.iter().rev().map(|r| index(&r.source));
+        if let (Some(Some(b)), Some(Some(a))) = (latest.next(), latest.next()) {
+            // The earlier year on the left, as the text is read.
+            self.shared.marks = [Some(a), Some(b)];
+            self.screen = Screen::Compare;
+            self.shared.mode = Mode::Normal;
         }
     }
 
@@ -242,6 +285,12 @@ impl App {
         p.picker.fit(p.picked.len(), popup);
         let problems = self.problem_count();
         self.popups.problems.fit(problems, popup);
+        let years = self.popups.years.as_ref().map_or(0, |y| y.indicators.len());
+        // The header, the reuse lines and a hint take rows of the popup.
+        let reuse = self.popups.years.as_ref().map_or(0, |y| y.reuse.len());
+        self.popups
+            .years_rows
+            .fit(years, popup.saturating_sub(reuse + 3));
         let help = self.help_rows().len();
         self.popups.help.fit(help, popup.saturating_sub(2));
     }
@@ -309,6 +358,16 @@ pub fn update(app: &mut App, action: Action) {
                 app.shared.mode = Mode::Normal;
             }
             _ => {}
+        },
+        (Mode::Years, a) => match a {
+            Action::Activate => app.compare_latest_years(),
+            Action::Close | Action::Years => app.shared.mode = Mode::Normal,
+            a => popup_move(
+                app,
+                a,
+                |app| &mut app.popups.years_rows,
+                |app| app.popups.years.as_ref().map_or(0, |y| y.indicators.len()),
+            ),
         },
         (Mode::SearchResults, a) => match a {
             Action::Activate => {

@@ -93,7 +93,10 @@ pub struct Labels {
     pub notes_unsaved: &'static str,
     pub no_source: &'static str,
     pub no_previous: &'static str,
-    pub computing_review: &'static str,
+    pub one_year: &'static str,
+    /// The years popup: its title word, the change column, the trend column, the reuse line,
+    /// the hint under it.
+    pub years: [&'static str; 5],
 }
 
 pub const ZH: Labels = Labels {
@@ -200,7 +203,14 @@ pub const ZH: Labels = Labels {
     notes_unsaved: "备注未能保存",
     no_source: "该报告没有与其他报告共有的文字",
     no_previous: "未载入该地区上一年的报告",
-    computing_review: "正在比对全部报告……",
+    one_year: "该地区只载入了一年的报告",
+    years: [
+        "历年对照",
+        "较上年",
+        "走势",
+        "沿用上年文字",
+        "enter 对比最近两年",
+    ],
 };
 
 pub const EN: Labels = Labels {
@@ -315,7 +325,14 @@ pub const EN: Labels = Labels {
     notes_unsaved: "notes could not be saved",
     no_source: "this report shares no text with another",
     no_previous: "this locality's previous year is not loaded",
-    computing_review: "comparing every report…",
+    one_year: "only one year of this locality is loaded",
+    years: [
+        "Across the years",
+        "change",
+        "trend",
+        "text reused from the year before",
+        "enter compares the last two years",
+    ],
 };
 
 impl Labels {

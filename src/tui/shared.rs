@@ -31,6 +31,8 @@ pub enum Mode {
     Problems,
     /// Typing the reviewer's note of a report.
     NoteInput,
+    /// A locality across its years.
+    Years,
 }
 
 impl Mode {

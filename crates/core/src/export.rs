@@ -898,7 +898,7 @@ fn not_found(query: &str) -> String {
 }
 
 /// A change as the years table shows it: "+30件 +3.3%", "持平"; "—" where there is none.
-fn change_text(change: Option<&Change>, unit: &str) -> String {
+pub fn change_text(change: Option<&Change>, unit: &str) -> String {
     match change {
         None => "—".to_string(),
         Some(c) if c.absolute == 0.0 => "持平".to_string(),

@@ -49,6 +49,10 @@ pub enum Effect {
     EditNote {
         report: usize,
     },
+    /// Show `report`'s locality across its years.
+    Years {
+        report: usize,
+    },
 }
 
 /// One screen, as the app drives it. `update` gets only the actions the app does not handle

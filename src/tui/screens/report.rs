@@ -350,6 +350,11 @@ impl Component for ReportScreen {
                     return Effect::EditNote { report };
                 }
             }
+            Action::Years => {
+                if let Some(report) = shared.report_index() {
+                    return Effect::Years { report };
+                }
+            }
             Action::CycleSort => {
                 shared.sort = match shared.sort {
                     SortKey::Locality => SortKey::Year,

@@ -324,6 +324,12 @@ impl Component for ReviewScreen {
                 }
                 0
             }
+            (None, Action::Years) => {
+                if let Some(report) = self.current {
+                    return Effect::Years { report };
+                }
+                0
+            }
             (None, Action::CompareSource) => return self.compare_with(shared, false),
             (None, Action::ComparePrevious) => return self.compare_with(shared, true),
             (None, Action::Activate) => {

@@ -111,15 +111,15 @@ pub fn tabs(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(filters.alignment(Alignment::Right), right);
 }
 
-/// The keys that work here, from the keymap: the focused pane's first, help always among them.
+/// The keys that work here, from the keymap: help first (a pane may have more keys than the
+/// bar has room for), then the focused pane's.
 fn key_hints(app: &App) -> Vec<(String, String)> {
     let scopes = app.scopes();
     let english = app.shared.config.english();
     let mut bindings: Vec<_> = app.shared.config.keymap.in_scopes(&scopes).collect();
-    // Most specific scope first, help right after it (so it is never cut off).
     bindings.sort_by_key(|b| {
         let rank = scopes.iter().position(|s| b.works_in(*s)).unwrap_or(9);
-        (rank, b.action != Action::Help)
+        (b.action != Action::Help, rank)
     });
     // While a field takes text, plain characters are typed, not commands: show only the rest.
     let typing = app.shared.mode.takes_text();

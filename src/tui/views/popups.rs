@@ -24,6 +24,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::SearchResults => results(app, frame),
         Mode::Help => help(app, frame),
         Mode::Problems => problems(app, frame),
+        Mode::Years => years(app, frame),
         Mode::Normal | Mode::FilterInput | Mode::SearchInput | Mode::NoteInput => {}
     }
 }
@@ -58,6 +59,102 @@ fn popup_frame(app: &App, frame: &mut Frame, title: String) -> Rect {
         .title(Span::styled(title, p.title));
     frame.render_widget(block, area);
     inner(area)
+}
+
+/// A locality across its years: each canonical indicator's figure per year, the latest change
+/// and a sparkline; then how much of each year's text the year before already had.
+fn years(app: &App, frame: &mut Frame) {
+    let Some(y) = &app.popups.years else {
+        return;
+    };
+    let p = Palette::new(&app.shared.config);
+    let l = app.shared.labels();
+    let name = y.locality.as_ref().map_or("", |l| l.name.as_str());
+    let listed: Vec<String> = y.reports.iter().map(|r| r.year.to_string()).collect();
+    let title = format!(
+        " {} · {} {} ",
+        l.years[0],
+        for_terminal(name),
+        listed.join("、")
+    );
+    let body = popup_frame(app, frame, title);
+    let width = body.width as usize;
+    let value_width = 10;
+    // "+178件 +2225.0%": a change needs more room than a value.
+    let change_width = 16;
+    let tail = change_width + y.reports.len() + 2;
+    let label_width = width
+        .saturating_sub(y.reports.len() * (value_width + 1) + tail)
+        .clamp(8, 24);
+    let mut lines = Vec::new();
+    let mut header = format!("{:label_width$}", "");
+    for r in &y.reports {
+        header.push_str(&format!(" {:>value_width$}", r.year));
+    }
+    header.push_str(&format!(" {:>change_width$} {}", l.years[1], l.years[2]));
+    lines.push(Line::styled(fit_width(&header, width), p.dim));
+    let reserved = y.reuse.len() + 3;
+    let rows_fit = (body.height as usize).saturating_sub(reserved);
+    let cursor = app.popups.years_rows;
+    for (i, row) in y
+        .indicators
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(rows_fit)
+    {
+        let label = fit_width(&for_terminal(&row.indicator.label()), label_width);
+        let mut text = format!("{label}{}", " ".repeat(label_width - str_width(&label)));
+        for value in &row.values {
+            let shown = value.as_ref().map_or_else(
+                || "—".to_string(),
+                |c| fazhi_core::model::format_qualified(c.value, &c.unit, c.qualifier),
+            );
+            let shown = fit_width(&for_terminal(&shown), value_width);
+            text.push_str(&format!(
+                " {}{shown}",
+                " ".repeat(value_width - str_width(&shown))
+            ));
+        }
+        let unit = row
+            .values
+            .last()
+            .and_then(|v| v.as_ref())
+            .map_or("", |c| c.unit.as_str());
+        let change =
+            fazhi_core::export::change_text(row.changes.last().and_then(|c| c.as_ref()), unit);
+        let change = fit_width(&for_terminal(&change), change_width);
+        text.push_str(&format!(
+            " {}{change} {}",
+            " ".repeat(change_width - str_width(&change)),
+            row.sparkline
+        ));
+        let style = if i == cursor.selected {
+            p.selected
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(fit_width(&text, width), style));
+    }
+    while lines.len() < rows_fit + 1 {
+        lines.push(Line::raw(""));
+    }
+    for r in &y.reuse {
+        lines.push(Line::raw(fit_width(
+            &format!(
+                "{} {}←{} {:.0}% · {} {}",
+                l.years[3],
+                r.year,
+                r.previous_year,
+                r.share * 100.0,
+                r.passages,
+                l.passages
+            ),
+            width,
+        )));
+    }
+    lines.push(Line::styled(l.years[4], p.dim));
+    frame.render_widget(Paragraph::new(lines), body);
 }
 
 /// Files that could not be loaded and reports that loaded damaged, one a line (path: reason).
