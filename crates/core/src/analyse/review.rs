@@ -210,6 +210,19 @@ fn copying_of(
     previous: Option<usize>,
     slogans: &Slogans,
 ) -> Copying {
+    if candidates.is_empty() && previous.is_none() {
+        // Most reports of a large set share no fingerprint with any other: nothing to compare.
+        return Copying {
+            share: 0.0,
+            top_source: None,
+            top_share: 0.0,
+            previous: None,
+            previous_share: None,
+            passages: Vec::new(),
+            top_index: None,
+            previous_index: None,
+        };
+    }
     let prepared = Prepared::new(&reports[i].text, slogans);
     let mut covered = prepared.blank_cover();
     let mut top: Option<(usize, usize, Vec<SharedPassage>)> = None;
