@@ -1106,3 +1106,31 @@ fn check_json_gives_each_part_as_review_does() {
     );
     assert_eq!(seed["check"]["causes"], Value::Null);
 }
+
+#[test]
+fn commands_without_paths_read_the_configured_report_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    fs::create_dir(&reports).unwrap();
+    fs::copy("seeds/003_bb4ad8a10e880eeb.txt", reports.join("a.txt")).unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        format!("report_folders = [{:?}]\n", reports.display().to_string()),
+    )
+    .unwrap();
+    for command in [["outline"], ["check"], ["review"], ["indicators"]] {
+        let out = fazhi()
+            .env("FAZHI_CONFIG", &config)
+            .args(command)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{command:?}");
+        assert!(text.contains("桥头镇"), "{command:?}: {text}");
+        assert!(
+            !text.contains("泾源县"),
+            "{command:?} read the seeds: {text}"
+        );
+    }
+}
