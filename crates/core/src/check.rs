@@ -122,21 +122,30 @@ fn find_part(report: &Report, part: Part) -> PartFinding {
 /// Causes in the problems part (a heading or a sentence there), else a sentence elsewhere
 /// naming the causes of shortcomings.
 fn find_causes(report: &Report, problems: &PartFinding) -> (Option<Found>, Option<String>) {
-    let section = match (problems.found, &problems.section) {
-        (Some(Found::Section), Some(path)) => report.section(path),
-        _ => None,
+    // Every section of the problems part: the causes often have a section of their own after
+    // the shortcomings ("四、产生不足的原因").
+    let sections: Vec<&Section> = if problems.found == Some(Found::Section) {
+        report
+            .walk()
+            .into_iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.part == Part::Problems)
+            .collect()
+    } else {
+        Vec::new()
     };
-    if let Some(section) = section {
-        let heading = std::iter::once(section)
-            .chain(section.children.iter())
-            .filter_map(|s| s.heading.as_deref())
-            .find(|h| parts::causes_sentence(h, true).is_some());
-        if let Some(h) = heading {
-            return (Some(Found::Section), Some(h.to_string()));
-        }
-        if let Some(s) = parts::causes_sentence(report.slice(section.extent), true) {
-            return (Some(Found::Section), Some(s.to_string()));
-        }
+    let heading = sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .find(|h| parts::causes_sentence(h, true).is_some());
+    if let Some(h) = heading {
+        return (Some(Found::Section), Some(h.to_string()));
+    }
+    if let Some(s) = sections
+        .iter()
+        .find_map(|s| parts::causes_sentence(report.slice(s.extent), true))
+    {
+        return (Some(Found::Section), Some(s.to_string()));
     }
     match parts::causes_sentence(&report.text, false) {
         Some(s) => (Some(Found::Sentence), Some(s.to_string())),

@@ -74,7 +74,7 @@ pub fn candidates(texts: &[&str], slogans: &Slogans) -> Vec<Vec<(usize, u32)>> {
 /// or a quotation take no part.
 fn fingerprints(text: &str, slogans: &Slogans) -> Vec<u64> {
     let normal = normalize(text);
-    let stock = stock_cover(&normal.chars, slogans);
+    let stock = stock_cover(text, &normal, slogans);
     let hashes: Vec<Option<u64>> = normal
         .chars
         .windows(SHINGLE)

@@ -15,14 +15,16 @@ use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Locality, Report, Span};
+use crate::text::segment::whole_words;
 
 /// Characters outside slogans a common run needs to count as a shared passage.
 pub const MIN_CHARS: usize = 20;
 pub(crate) const SHINGLE: usize = 8;
 /// Places in A where one shingle occurs that are tried (repetitive text would be quadratic).
 const MAX_CANDIDATES: usize = 32;
-/// Characters a quotation may span; beyond, the opening mark is taken for a stray one.
-const MAX_QUOTATION: usize = 80;
+/// Characters a quotation may span (a paragraph of the 纲要 quoted whole); beyond, the opening
+/// mark is taken for a stray one.
+const MAX_QUOTATION: usize = 600;
 
 static SLOGAN_LIST: &str = include_str!("../../../../assets/slogans.txt");
 
@@ -146,7 +148,7 @@ struct Run {
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, slogans: &Slogans) -> Prepared<'a> {
         let normal = normalize(text);
-        let stock = stock_cover(&normal.chars, slogans);
+        let stock = stock_cover(text, &normal, slogans);
         let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, w) in normal.chars.windows(SHINGLE).enumerate() {
             let at = index.entry(shingle_hash(w)).or_default();
@@ -272,10 +274,20 @@ pub(crate) fn shingle_hash(window: &[char]) -> u64 {
 
 /// Characters lying in a slogan or inside a quotation (“…”, 《…》): text a report quotes rather
 /// than writes, which CNKI-style copy shares exclude too.
-pub(crate) fn stock_cover(chars: &[char], slogans: &Slogans) -> Vec<bool> {
+pub(crate) fn stock_cover(text: &str, normal: &Normal, slogans: &Slogans) -> Vec<bool> {
+    let chars = &normal.chars;
     let mut stock = slogans.cover(chars);
     let mut open: Option<(char, usize)> = None;
     for (k, &c) in chars.iter().enumerate() {
+        // A quotation stays within its paragraph: a mark left open is a typo, not a quotation
+        // that runs on through the report.
+        let new_line = k > 0
+            && text
+                .get(normal.from[k - 1].1..normal.from[k].0)
+                .is_some_and(|gap| gap.contains('\n'));
+        if new_line || open.is_some_and(|(_, start)| k - start > MAX_QUOTATION) {
+            open = None;
+        }
         match (open, c) {
             (None, '"') => open = Some(('"', k)),
             (None, '《') => open = Some(('》', k)),
@@ -283,13 +295,12 @@ pub(crate) fn stock_cover(chars: &[char], slogans: &Slogans) -> Vec<bool> {
                 stock[start..=k].fill(true);
                 open = None;
             }
-            // An unclosed mark is a typo, not a quotation that runs to the end of the report.
-            (Some((_, start)), _) if k - start > MAX_QUOTATION => open = None,
             _ => {}
         }
     }
     stock
 }
+
 fn common_len(x: &[char], y: &[char]) -> usize {
     x.iter().zip(y).take_while(|(p, q)| p == q).count()
 }
@@ -298,7 +309,7 @@ fn common_len(x: &[char], y: &[char]) -> usize {
 /// and quotations, as for the passages themselves.
 pub fn own_chars(text: &str, slogans: &Slogans) -> usize {
     let normal = normalize(text);
-    stock_cover(&normal.chars, slogans)
+    stock_cover(text, &normal, slogans)
         .iter()
         .filter(|s| !**s)
         .count()
@@ -372,11 +383,9 @@ pub fn gazetteer(text: &str) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     for m in divisions.mentions(text) {
         let entry = divisions.entry(m.entry);
-        // "各苏木乡镇": a name ending in 乡 before 镇 is the word 乡镇 (townships), not a place.
-        if entry.short
-            || entry.weak
-            || (text[..m.end].ends_with('乡') && text[m.end..].starts_with('镇'))
-        {
+        // A name must stand as words of its own: "部分乡镇" names no 分乡镇, "各苏木乡镇" no 苏木乡.
+        // (jieba does not always tell: "新建区县级" still reads as 新建区 followed by 县级.)
+        if entry.short || entry.weak || !whole_words(text, m.start, m.end) {
             continue;
         }
         for &id in &entry.ids {
@@ -462,8 +471,23 @@ mod tests {
     }
 
     #[test]
-    fn townships_as_a_word_are_not_a_place() {
+    fn quotations_are_not_own_text_within_their_paragraph() {
+        let none = Slogans::from_list("");
+        let quote = "法治政府建设是全面依法治国的重点任务和主体工程".repeat(8);
+        let text = format!("我县认真落实“{quote}”的要求。");
+        // Only 我县认真落实 and 的要求。 are the report's own words.
+        assert_eq!(own_chars(&text, &none), 10);
+        // A mark left open does not swallow the next paragraph.
+        let open = format!("我县认真落实“{quote}\n全年办理复议案件七十六件。");
+        assert!(own_chars(&open, &none) > quote.chars().count());
+    }
+
+    #[test]
+    fn names_inside_other_words_are_not_places() {
         assert!(gazetteer("全旗各苏木乡镇全部组建综合执法队").is_empty());
+        assert!(gazetteer("力量整体薄弱，部分乡镇没有专职法治员").is_empty());
+        // A name standing as itself still is one.
+        assert!(!gazetteer("组建泾源县助企服务队").is_empty());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::divisions::{DivId, Divisions, Mention};
 use crate::model::{Level, Locality, PageMeta};
 use crate::text::chrome::chrome;
 use crate::text::is_han;
-use crate::text::segment::tokens;
+use crate::text::segment::whole_words;
 use crate::text::sentences::{full_sentences, is_clause_break};
 use crate::text::variants::simplified;
 
@@ -864,24 +864,6 @@ fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         out.push((open, text.len()));
     }
     out
-}
-
-/// Whether `text[start..end]` begins and ends at word boundaries as jieba segments its clause.
-fn whole_words(text: &str, start: usize, end: usize) -> bool {
-    let from = text[..start].rfind(is_clause_break).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let to = text[end..]
-        .find(is_clause_break)
-        .map_or(text.len(), |i| end + i);
-    let mut at = from;
-    let (mut starts, mut ends) = (false, false);
-    for token in tokens(&text[from..to]) {
-        starts |= at == start;
-        at += token.len();
-        ends |= at == end;
-    }
-    starts && ends
 }
 
 /// Whether `at` lies in one of the sorted, disjoint ranges.

@@ -4,6 +4,8 @@ use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
+use super::sentences::is_clause_break;
+
 static DOMAIN_WORDS: &str = include_str!("../../../../assets/dict.txt");
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
@@ -44,6 +46,25 @@ pub fn tokens(text: &str) -> Vec<&str> {
         .into_iter()
         .map(|t| t.word)
         .collect()
+}
+
+/// Whether `text[start..end]` begins and ends at word boundaries as jieba segments its clause:
+/// "部分乡镇" holds no place 分乡镇.
+pub fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start].rfind(is_clause_break).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let to = text[end..]
+        .find(is_clause_break)
+        .map_or(text.len(), |i| end + i);
+    let mut at = from;
+    let (mut starts, mut ends) = (false, false);
+    for token in tokens(&text[from..to]) {
+        starts |= at == start;
+        at += token.len();
+        ends |= at == end;
+    }
+    starts && ends
 }
 
 #[cfg(test)]
