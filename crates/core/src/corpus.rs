@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -58,6 +59,78 @@ pub struct Corpus {
     taxonomy: Arc<Taxonomy>,
     /// Word → (report, byte offset) of every occurrence, from jieba tokens.
     words: HashMap<String, Vec<(u32, u32)>>,
+    /// How long loading took, stage by stage.
+    pub stages: Stages,
+}
+
+/// How long each stage of a load took. Files load on several threads at once, so a stage's time
+/// is summed over the threads that ran it (it can exceed `wall`, the load's elapsed time); a stage
+/// that did not run (nothing read from disk for the embedded seeds, nothing parsed from a warm
+/// store) is zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stages {
+    /// Reading files from disk.
+    pub read: Duration,
+    /// Decoding bytes to text, turning pages to text and removing their chrome.
+    pub decode: Duration,
+    /// Parsing text into reports (outline, measures, indicators, themes).
+    pub parse: Duration,
+    /// Segmenting each report's text into jieba words for search.
+    pub segment: Duration,
+    /// Building the corpus's word index from those words.
+    pub index: Duration,
+    /// Reading reports from the corpus store and writing new ones to it.
+    pub store: Duration,
+    /// The whole load, start to end, as a clock on the wall sees it.
+    pub wall: Duration,
+}
+
+impl Stages {
+    /// Each stage with its name, in the order a file goes through them.
+    pub fn named(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("read", self.read),
+            ("decode", self.decode),
+            ("parse", self.parse),
+            ("segment", self.segment),
+            ("index", self.index),
+            ("store", self.store),
+        ]
+    }
+}
+
+/// Stage times added up by the threads of one load.
+#[derive(Debug, Default)]
+struct Clock {
+    read: AtomicU64,
+    decode: AtomicU64,
+    parse: AtomicU64,
+    segment: AtomicU64,
+    store: AtomicU64,
+}
+
+impl Clock {
+    /// Run `f`, adding its time to `stage`.
+    fn time<T>(stage: &AtomicU64, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        stage.fetch_add(nanos, Ordering::Relaxed);
+        out
+    }
+
+    fn stages(&self, index: Duration, wall: Duration) -> Stages {
+        let d = |a: &AtomicU64| Duration::from_nanos(a.load(Ordering::Relaxed));
+        Stages {
+            read: d(&self.read),
+            decode: d(&self.decode),
+            parse: d(&self.parse),
+            segment: d(&self.segment),
+            index,
+            store: d(&self.store),
+            wall,
+        }
+    }
 }
 
 /// How far a load is: `done` files of `total`, the last one `file`.
@@ -85,11 +158,15 @@ type Loaded = Result<(Report, Vec<(String, u32)>, Option<LoadProblem>), LoadProb
 impl Corpus {
     /// The reports embedded in the binary (`seeds/`).
     pub fn embedded(taxonomy: Arc<Taxonomy>) -> Corpus {
+        let start = Instant::now();
+        let clock = Clock::default();
         let loaded: Vec<Loaded> = seeds::SEEDS
             .par_iter()
-            .map(|(name, bytes)| load_with_words(bytes, &seeds::source_name(name), &taxonomy, None))
+            .map(|(name, bytes)| {
+                load_with_words(bytes, &seeds::source_name(name), &taxonomy, None, &clock)
+            })
             .collect();
-        Corpus::from_loaded(loaded, taxonomy)
+        Corpus::from_loaded(loaded, taxonomy, &clock, start)
     }
 
     /// Load files and folders (recursively: .txt, .html, .htm), in parallel, reading and filling
@@ -115,12 +192,14 @@ impl Corpus {
         max_file_bytes: u64,
         progress: &(dyn Fn(Progress<'_>) + Sync),
     ) -> Corpus {
+        let start = Instant::now();
+        let clock = Clock::default();
         let (files, mut problems) = files_of(paths);
         let done = AtomicUsize::new(0);
         let loaded: Vec<Loaded> = files
             .par_iter()
             .map(|path| {
-                let loaded = load_file(path, &taxonomy, cache, max_file_bytes);
+                let loaded = load_file(path, &taxonomy, cache, max_file_bytes, &clock);
                 progress(Progress {
                     done: done.fetch_add(1, Ordering::Relaxed) + 1,
                     total: files.len(),
@@ -129,7 +208,7 @@ impl Corpus {
                 loaded
             })
             .collect();
-        let mut corpus = Corpus::from_loaded(loaded, taxonomy);
+        let mut corpus = Corpus::from_loaded(loaded, taxonomy, &clock, start);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -152,12 +231,14 @@ impl Corpus {
             each(Streamed::Problem(problem));
         }
         let mut seen = HashSet::new();
+        // Nobody reads a stream's stage times: it has no corpus to keep them in.
+        let clock = Clock::default();
         // Enough files at a time to keep every core busy, few enough to keep memory flat.
         let window = rayon::current_num_threads() * 16;
         for chunk in files.chunks(window.max(1)) {
             let loaded: Vec<Loaded> = chunk
                 .par_iter()
-                .map(|path| load_file(path, taxonomy, cache, max_file_bytes))
+                .map(|path| load_file(path, taxonomy, cache, max_file_bytes, &clock))
                 .collect();
             for result in loaded {
                 match result {
@@ -178,19 +259,24 @@ impl Corpus {
 
     /// Build a corpus from already parsed reports (de-duplicated, indexed).
     pub fn from_reports(reports: Vec<Report>, taxonomy: Arc<Taxonomy>) -> Corpus {
-        Corpus::from_loaded(
-            reports
-                .into_par_iter()
-                .map(|r| {
-                    let words = words_of(&r.text);
-                    Ok((r, words, None))
-                })
-                .collect(),
-            taxonomy,
-        )
+        let start = Instant::now();
+        let clock = Clock::default();
+        let loaded = reports
+            .into_par_iter()
+            .map(|r| {
+                let words = Clock::time(&clock.segment, || words_of(&r.text));
+                Ok((r, words, None))
+            })
+            .collect();
+        Corpus::from_loaded(loaded, taxonomy, &clock, start)
     }
 
-    fn from_loaded(results: Vec<Loaded>, taxonomy: Arc<Taxonomy>) -> Corpus {
+    fn from_loaded(
+        results: Vec<Loaded>,
+        taxonomy: Arc<Taxonomy>,
+        clock: &Clock,
+        start: Instant,
+    ) -> Corpus {
         let mut reports = Vec::new();
         let mut word_lists = Vec::new();
         let mut problems = Vec::new();
@@ -209,13 +295,16 @@ impl Corpus {
                 Err(problem) => problems.push(problem),
             }
         }
+        let index_start = Instant::now();
         let words = index_words(word_lists);
+        let index = index_start.elapsed();
         Corpus {
             reports,
             problems,
             warnings,
             taxonomy,
             words,
+            stages: clock.stages(index, start.elapsed()),
         }
     }
 
@@ -350,10 +439,11 @@ fn load_file(
     taxonomy: &Taxonomy,
     cache: Option<&Store>,
     max_file_bytes: u64,
+    clock: &Clock,
 ) -> Loaded {
     let source = path.to_string_lossy().into_owned();
-    match ingest::read_file(path, max_file_bytes) {
-        Ok(bytes) => load_with_words(&bytes, &source, taxonomy, cache),
+    match Clock::time(&clock.read, || ingest::read_file(path, max_file_bytes)) {
+        Ok(bytes) => load_with_words(&bytes, &source, taxonomy, cache, clock),
         Err(e) => Err(LoadProblem {
             source,
             reason: e.to_string(),
@@ -375,26 +465,27 @@ fn load_with_words(
     source: &str,
     taxonomy: &Taxonomy,
     cache: Option<&Store>,
+    clock: &Clock,
 ) -> Loaded {
-    if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
+    if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.get(bytes))) {
         let mut report = entry.report;
         report.source = source.to_string();
         return Ok((report, entry.words, None));
     }
-    let (report, warning) = load_checked(bytes, source, taxonomy)?;
-    let words = words_of(&report.text);
+    let (report, warning) = load_checked(bytes, source, taxonomy, clock)?;
+    let words = Clock::time(&clock.segment, || words_of(&report.text));
     let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).
     if let Some(c) = cache.filter(|_| warning.is_none()) {
-        c.put(bytes, &entry, taxonomy);
+        Clock::time(&clock.store, || c.put(bytes, &entry, taxonomy));
     }
     Ok((entry.report, entry.words, warning))
 }
 
 /// Decode, clean and parse one file's bytes.
 pub fn load_bytes(bytes: &[u8], source: &str, taxonomy: &Taxonomy) -> Result<Report, LoadProblem> {
-    load_checked(bytes, source, taxonomy).map(|(report, _)| report)
+    load_checked(bytes, source, taxonomy, &Clock::default()).map(|(report, _)| report)
 }
 
 /// As [`load_bytes`], with a warning naming the bytes that could not be decoded, if any.
@@ -402,10 +493,13 @@ fn load_checked(
     bytes: &[u8],
     source: &str,
     taxonomy: &Taxonomy,
+    clock: &Clock,
 ) -> Result<(Report, Option<LoadProblem>), LoadProblem> {
-    let doc = ingest::from_bytes(bytes, source).map_err(|e| LoadProblem {
-        source: source.to_string(),
-        reason: e.to_string(),
+    let doc = Clock::time(&clock.decode, || ingest::from_bytes(bytes, source)).map_err(|e| {
+        LoadProblem {
+            source: source.to_string(),
+            reason: e.to_string(),
+        }
     })?;
     let mut notes = Vec::new();
     if doc.undecodable > 0 {
@@ -430,7 +524,10 @@ fn load_checked(
         source: source.to_string(),
         reason: notes.join("; "),
     });
-    Ok((parse::parse_document(source, doc, taxonomy), warning))
+    let report = Clock::time(&clock.parse, || {
+        parse::parse_document(source, doc, taxonomy)
+    });
+    Ok((report, warning))
 }
 
 fn is_report_file(path: &Path) -> bool {
