@@ -154,11 +154,13 @@ pub enum Scope {
     ThemesScreen,
     Popup,
     Input,
+    /// Typing a search query (the input's keys work too).
+    Search,
 }
 
 impl Scope {
     /// Every scope; label tables are sized by it, so a new scope cannot go unnamed.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 11] = [
         Scope::Global,
         Scope::List,
         Scope::Outline,
@@ -169,6 +171,7 @@ impl Scope {
         Scope::ThemesScreen,
         Scope::Popup,
         Scope::Input,
+        Scope::Search,
     ];
 
     /// The name written in the keymap.
@@ -184,6 +187,7 @@ impl Scope {
             Scope::ThemesScreen => "themes_screen",
             Scope::Popup => "popup",
             Scope::Input => "input",
+            Scope::Search => "search",
         }
     }
 }

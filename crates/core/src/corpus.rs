@@ -317,39 +317,73 @@ impl Corpus {
         Arc::clone(&self.taxonomy)
     }
 
-    /// Find `query` across the corpus by whole jieba words: "行政复议" finds 行政复议 but "复议"
-    /// does not match inside it. End the query with `*` to match it anywhere as a substring.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+    /// Every place `query` is found in the corpus, in report order and then text order, as
+    /// `mode` says to match it. Spaces around the query are ignored; an empty query finds nothing.
+    pub fn search(&self, query: &str, mode: SearchMode) -> Vec<Hit> {
         let query = query.trim();
-        if let Some(raw) = query.strip_suffix('*') {
-            return self.search_substring(raw.trim());
-        }
-        let tokens = segment::words(query);
-        let Some((_, first)) = tokens.first() else {
-            return Vec::new();
-        };
-        let phrase = query_phrase(query, &tokens);
-        let mut hits = Vec::new();
-        for &(report, offset) in self.words.get(*first).map(Vec::as_slice).unwrap_or(&[]) {
-            let r = &self.reports[report as usize];
-            let start = offset as usize;
-            let rest = r.text.get(start..).unwrap_or("");
-            if let Some(len) = phrase_len(rest, &phrase) {
-                hits.push(self.hit(report as usize, Span::new(start, start + len)));
+        let words: Vec<String> = segment::words(query)
+            .into_iter()
+            .map(|(_, w)| w.to_string())
+            .collect();
+        let mut hits = match mode {
+            SearchMode::Substring if !query.is_empty() => {
+                self.find_anywhere(query, |_| Some(query.len()))
             }
-        }
+            SearchMode::Phrase => match words.first() {
+                Some(first) => self.find_anywhere(first, |text| phrase_len(text, &words)),
+                None => Vec::new(),
+            },
+            SearchMode::Word => self.search_words(&words),
+            SearchMode::Substring => Vec::new(),
+        };
         hits.sort_by_key(|h| (h.report, h.at.start));
         hits
     }
 
-    fn search_substring(&self, needle: &str) -> Vec<Hit> {
-        if needle.is_empty() {
+    /// Hits of whole words: the first query word looked up in the index, each next one checked to
+    /// be a whole word of the text too, right after (spaces and punctuation between them aside).
+    fn search_words(&self, words: &[String]) -> Vec<Hit> {
+        let Some(first) = words.first() else {
             return Vec::new();
+        };
+        let is_word_at = |word: &str, report: u32, at: usize| {
+            self.words
+                .get(word)
+                .is_some_and(|list| list.binary_search(&(report, at as u32)).is_ok())
+        };
+        let mut hits = Vec::new();
+        for &(report, offset) in self.words.get(first).map(Vec::as_slice).unwrap_or(&[]) {
+            let text = &self.reports[report as usize].text;
+            let start = offset as usize;
+            let mut end = start + first.len();
+            let whole = words[1..].iter().all(|word| {
+                let rest = text.get(end..).unwrap_or("");
+                let at = end
+                    + (rest.len()
+                        - rest
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len());
+                let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
+                    && is_word_at(word, report, at);
+                end = at + word.len();
+                found
+            });
+            if whole {
+                hits.push(self.hit(report as usize, Span::new(start, end)));
+            }
         }
+        hits
+    }
+
+    /// Hits starting wherever `needle` occurs in a report's text, `len` saying how long the match
+    /// from there is (none: no match there).
+    fn find_anywhere(&self, needle: &str, len: impl Fn(&str) -> Option<usize>) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, r) in self.reports.iter().enumerate() {
-            for (start, m) in r.text.match_indices(needle) {
-                hits.push(self.hit(i, Span::new(start, start + m.len())));
+            for (start, _) in r.text.match_indices(needle) {
+                if let Some(n) = len(&r.text[start..]) {
+                    hits.push(self.hit(i, Span::new(start, start + n)));
+                }
             }
         }
         hits
@@ -364,13 +398,32 @@ impl Corpus {
     }
 }
 
-/// Words of the query in order; a multi-word query matches them consecutively, allowing the
-/// punctuation and spaces between them to differ.
-fn query_phrase(query: &str, tokens: &[(usize, &str)]) -> Vec<String> {
-    if tokens.is_empty() {
-        return vec![query.to_string()];
+/// How a search query is matched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchMode {
+    /// The query's jieba words as whole words of the text, one after another: "复议" does not
+    /// match inside 行政复议.
+    #[default]
+    Word,
+    /// The query's words in order anywhere, inside words too, with any spaces or punctuation (or
+    /// none) between them: "法治 政府" finds 法治政府 and 法治、政府.
+    Phrase,
+    /// The query exactly as typed, anywhere, inside words too.
+    Substring,
+}
+
+impl SearchMode {
+    pub const ALL: [SearchMode; 3] = [SearchMode::Word, SearchMode::Phrase, SearchMode::Substring];
+
+    /// The mode after this one, round to the first.
+    pub fn next(self) -> SearchMode {
+        SearchMode::ALL[(self.index() + 1) % SearchMode::ALL.len()]
     }
-    tokens.iter().map(|(_, w)| w.to_string()).collect()
+
+    /// Its position in [`SearchMode::ALL`], for label tables.
+    pub fn index(self) -> usize {
+        SearchMode::ALL.iter().position(|m| *m == self).unwrap_or(0)
+    }
 }
 
 /// Length in bytes of the phrase at the start of `text`, if it is there.
@@ -606,6 +659,78 @@ mod tests {
         files.dedup();
         assert_eq!(files.len(), total, "every file named");
         assert_eq!(corpus.reports.len() + corpus.problems.len(), total);
+    }
+
+    const SEARCHED: &str = "某县2024年法治政府建设情况报告\n一、规范执法\n全年办理行政复议案件76件，复议纠错率5%。坚持依法行政，推进法治、政府建设和法治政府示范创建。\n二、存在的不足\n基层法治力量不足。";
+
+    fn searched() -> Corpus {
+        let taxonomy: Arc<Taxonomy> = Taxonomy::embedded().into();
+        let report = load_bytes(SEARCHED.as_bytes(), "a.txt", &taxonomy).unwrap();
+        Corpus::from_reports(vec![report], taxonomy)
+    }
+
+    fn found(corpus: &Corpus, query: &str, mode: SearchMode) -> Vec<String> {
+        let text = &corpus.reports[0].text;
+        corpus
+            .search(query, mode)
+            .iter()
+            .map(|h| text[h.at.start..h.at.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_do_not_match_inside_other_words() {
+        let c = searched();
+        assert_eq!(found(&c, "行政复议", SearchMode::Word), ["行政复议"]);
+        assert_eq!(
+            found(&c, "复议", SearchMode::Word),
+            ["复议"],
+            "not inside 行政复议"
+        );
+        // The title's 法治政府建设 is one word of the domain dictionary: only the body's counts.
+        let hits = c.search("法治政府", SearchMode::Word);
+        assert_eq!(hits.len(), 1);
+        assert!(c.reports[0].text[hits[0].at.end..].starts_with("示范"));
+        assert!(
+            found(&c, "行政 复", SearchMode::Word).is_empty(),
+            "复 is no whole word here"
+        );
+        assert!(found(&c, "，。", SearchMode::Word).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_matches_its_words_in_order_across_punctuation() {
+        let c = searched();
+        assert_eq!(
+            found(&c, "法治 政府", SearchMode::Phrase),
+            ["法治政府", "法治、政府", "法治政府"]
+        );
+        assert_eq!(found(&c, "复议", SearchMode::Phrase), ["复议", "复议"]);
+        assert!(
+            found(&c, "政府 法治", SearchMode::Phrase).is_empty(),
+            "order counts"
+        );
+    }
+
+    #[test]
+    fn a_substring_matches_exactly_as_typed_anywhere() {
+        let c = searched();
+        assert_eq!(found(&c, "复议", SearchMode::Substring), ["复议", "复议"]);
+        assert_eq!(found(&c, " 治、政 ", SearchMode::Substring), ["治、政"]);
+        assert!(found(&c, "法治 政府", SearchMode::Substring).is_empty());
+        assert!(found(&c, "   ", SearchMode::Substring).is_empty());
+    }
+
+    #[test]
+    fn the_modes_cycle_through_all_three() {
+        let mut mode = SearchMode::default();
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.push(mode);
+            mode = mode.next();
+        }
+        assert_eq!(seen, SearchMode::ALL);
+        assert_eq!(mode, SearchMode::Word);
     }
 
     #[test]
