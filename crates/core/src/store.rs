@@ -162,13 +162,18 @@ impl Store {
     /// The entry for a file's bytes parsed by this parser, if one is stored and readable.
     pub fn get(&self, bytes: &[u8]) -> Option<Entry> {
         let key = blake3::hash(bytes).to_hex().to_string();
-        let conn = self.conn.lock().ok()?;
-        let (model, words): (Vec<u8>, Vec<u8>) = conn
-            .query_row(
+        // Only the query holds the connection: the other threads read while this one decodes.
+        let (model, words): (Vec<u8>, Vec<u8>) = self
+            .conn
+            .lock()
+            .ok()?
+            .prepare_cached(
                 "SELECT model, words FROM reports WHERE content_hash = ?1 AND parser = ?2",
-                params![key, self.parser],
-                |row| Ok((row.get(0)?, row.get(1)?)),
             )
+            .ok()?
+            .query_row(params![key, self.parser], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()
             .ok()
             .flatten()?;
@@ -181,6 +186,10 @@ impl Store {
     /// Store an entry; failures are ignored (the store only saves time).
     pub fn put(&self, bytes: &[u8], entry: &Entry, taxonomy: &Taxonomy) {
         let key = blake3::hash(bytes).to_hex().to_string();
+        // Made before the connection is taken: the other threads go on writing meanwhile.
+        let Ok(row) = Row::new(entry, taxonomy) else {
+            return;
+        };
         let Ok(mut conn) = self.conn.lock() else {
             return;
         };
@@ -188,7 +197,7 @@ impl Store {
         else {
             return;
         };
-        if write_report(&tx, &key, &self.parser, entry, taxonomy).is_ok() {
+        if write_report(&tx, &key, &self.parser, &row).is_ok() {
             let _ = tx.commit();
         }
     }
@@ -280,33 +289,59 @@ fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
     Ok(aside)
 }
 
+/// What is written for one report that takes time to make (compressed blobs, theme shares).
+struct Row<'a> {
+    entry: &'a Entry,
+    model: Vec<u8>,
+    words: Vec<u8>,
+    /// (theme id, share) in taxonomy order.
+    shares: Vec<(&'a str, f32)>,
+}
+
+impl<'a> Row<'a> {
+    fn new(entry: &'a Entry, taxonomy: &'a Taxonomy) -> std::io::Result<Row<'a>> {
+        let r = &entry.report;
+        let json = serde_json::to_vec(r)?;
+        let packed = pack_words(&entry.words, &r.text);
+        let shares = taxonomy.themes.iter().map(|t| t.id.as_str());
+        Ok(Row {
+            entry,
+            model: zstd::encode_all(json.as_slice(), ZSTD_LEVEL)?,
+            words: zstd::encode_all(packed.as_slice(), ZSTD_LEVEL)?,
+            shares: shares.zip(coverage(r, taxonomy)).collect(),
+        })
+    }
+}
+
+/// Run one statement, prepared once per connection: a report writes dozens of rows.
+fn run(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    tx.prepare_cached(sql)?.execute(params)
+}
+
 /// Write one report and its summary rows (replacing what an earlier parse of the same bytes by
 /// the same parser stored).
 fn write_report(
     tx: &Transaction<'_>,
     key: &str,
     parser: &str,
-    entry: &Entry,
-    taxonomy: &Taxonomy,
+    row: &Row<'_>,
 ) -> rusqlite::Result<i64> {
-    let r = &entry.report;
-    let failed = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(e.into());
-    let json = serde_json::to_vec(r).map_err(|e| failed(e.into()))?;
-    let model = zstd::encode_all(json.as_slice(), ZSTD_LEVEL).map_err(failed)?;
-    let packed = pack_words(&entry.words, &r.text);
-    let words = zstd::encode_all(packed.as_slice(), ZSTD_LEVEL).map_err(failed)?;
+    let r = &row.entry.report;
     let locality = r.locality.as_ref();
     // A contentless index row goes with its report by hand: no foreign key reaches it.
-    tx.execute(
+    run(
+        tx,
         "DELETE FROM report_words WHERE rowid IN
              (SELECT id FROM reports WHERE content_hash = ?1 AND parser = ?2)",
         params![key, parser],
     )?;
-    tx.execute(
+    run(
+        tx,
         "DELETE FROM reports WHERE content_hash = ?1 AND parser = ?2",
         params![key, parser],
     )?;
-    tx.execute(
+    run(
+        tx,
         "INSERT INTO reports (content_hash, parser, source, locality, code, level, department,
              province, year, title, publisher, published, characters, indicator_count, model, words)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
@@ -327,13 +362,14 @@ fn write_report(
                 .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
             r.text.chars().count() as i64,
             r.indicators.len() as i64,
-            model,
-            words,
+            row.model,
+            row.words,
         ],
     )?;
     let id = tx.last_insert_rowid();
     for (path, s) in r.walk() {
-        tx.execute(
+        run(
+            tx,
             "INSERT INTO sections (report, path, depth, heading, part, themes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -347,7 +383,8 @@ fn write_report(
         )?;
     }
     for (i, ind) in r.indicators.iter().enumerate() {
-        tx.execute(
+        run(
+            tx,
             "INSERT INTO indicators (report, idx, section, label, value, unit, kind, scope,
                  qualifier, canonical, span)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -366,14 +403,16 @@ fn write_report(
             ],
         )?;
     }
-    for (theme, share) in taxonomy.themes.iter().zip(coverage(r, taxonomy)) {
-        tx.execute(
+    for (theme, share) in &row.shares {
+        run(
+            tx,
             "INSERT INTO theme_shares (report, theme, share) VALUES (?1, ?2, ?3)",
-            params![id, theme.id, f64::from(share)],
+            params![id, theme, f64::from(*share)],
         )?;
     }
-    let tokens: Vec<&str> = entry.words.iter().map(|(w, _)| w.as_str()).collect();
-    tx.execute(
+    let tokens: Vec<&str> = row.entry.words.iter().map(|(w, _)| w.as_str()).collect();
+    run(
+        tx,
         "INSERT INTO report_words (rowid, words) VALUES (?1, ?2)",
         params![id, tokens.join(" ")],
     )?;
@@ -482,9 +521,17 @@ pub fn export_sqlite(
             params![SCHEMA_VERSION.to_string()],
         )
         .map_err(sqlite)?;
+        let rows = entries
+            .par_iter()
+            .map(|e| Row::new(e, taxonomy))
+            .collect::<std::io::Result<Vec<Row>>>()
+            .map_err(|source| StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         let tx = conn.transaction().map_err(sqlite)?;
-        for e in &entries {
-            write_report(&tx, &e.report.hash, "export", e, taxonomy).map_err(sqlite)?;
+        for row in &rows {
+            write_report(&tx, &row.entry.report.hash, "export", row).map_err(sqlite)?;
         }
         tx.commit().map_err(sqlite)?;
     }
