@@ -152,6 +152,16 @@ enum Command {
         /// Report files or folders. None: the configured folders, else the embedded seeds.
         paths: Vec<PathBuf>,
     },
+    /// Load as the dashboard does (the same settings and store; with no paths, the configured
+    /// folders, else the embedded seeds) and print what was loaded: reports, localities by level
+    /// and province, years, indicators, problems, and the time of each stage of the load.
+    Stats {
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Report files or folders. None: the configured folders, else the embedded seeds.
+        paths: Vec<PathBuf>,
+    },
     /// Check each report for the parts an annual report must have (举措和成效, 不足和原因,
     /// 第一责任人职责, 下一年度安排), with the heading or sentence that shows each. For more than
     /// one report, a summary table comes first: a line per report with each part found (有),
@@ -356,6 +366,9 @@ fn run(args: Cli) -> Result<ExitCode> {
     {
         return parse_streaming(&loader, paths, args.strict);
     }
+    if let Command::Stats { json, paths } = &command {
+        return stats(&loader, paths, *json, args.strict);
+    }
     let paths = match &command {
         Command::Parse { paths, .. }
         | Command::Outline { paths }
@@ -364,7 +377,7 @@ fn run(args: Cli) -> Result<ExitCode> {
         | Command::Export { paths, .. }
         | Command::Review { paths, .. }
         | Command::Check { paths, .. } => paths.clone(),
-        Command::Diff { .. } | Command::Years { .. } => Vec::new(),
+        Command::Diff { .. } | Command::Years { .. } | Command::Stats { .. } => Vec::new(),
     };
     let corpus = loader.load_or_configured(&paths);
     if corpus.reports.is_empty() {
@@ -431,7 +444,7 @@ fn run(args: Cli) -> Result<ExitCode> {
                 cli::indicators_text(&rows)
             }
         }
-        Command::Diff { .. } | Command::Years { .. } => String::new(),
+        Command::Diff { .. } | Command::Years { .. } | Command::Stats { .. } => String::new(),
         Command::Review {
             csv,
             json,
@@ -654,6 +667,21 @@ fn write_out(out: &str) -> Result<()> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
+}
+
+/// `fazhi stats`: the dashboard's load, counted and timed.
+fn stats(loader: &Loader, paths: &[PathBuf], json: bool, strict: bool) -> Result<ExitCode> {
+    let corpus = loader.load_or_configured(paths);
+    let stats = fazhi_core::stats::Stats::of(&corpus, rayon::current_num_threads());
+    if json {
+        write_out(&(cli::json(&stats)? + "\n"))?;
+    } else {
+        write_out(&stats.text())?;
+    }
+    if corpus.reports.is_empty() {
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(loader.success(strict))
 }
 
 fn dashboard(loader: &Loader, paths: &[PathBuf], config: Config, strict: bool) -> Result<ExitCode> {

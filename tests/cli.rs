@@ -27,12 +27,12 @@ fn fazhi() -> Command {
 }
 
 fn parse_json(args: &[&str]) -> Value {
-    let out = fazhi()
-        .arg("parse")
-        .arg("--json")
-        .args(args)
-        .output()
-        .expect("runs");
+    json_of(fazhi().arg("parse").arg("--json").args(args))
+}
+
+/// The JSON a successful run prints.
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.output().expect("runs");
     assert!(
         out.status.success(),
         "{}",
@@ -1133,4 +1133,121 @@ fn commands_without_paths_read_the_configured_report_folders() {
             "{command:?} read the seeds: {text}"
         );
     }
+}
+
+fn stats_json(cmd: &mut Command, paths: &[&std::path::Path]) -> Value {
+    json_of(cmd.args(["stats", "--json"]).args(paths))
+}
+
+/// Each stage of a load is named, with a time (never asserted: machines differ).
+fn assert_every_stage(stats: &Value) {
+    let stages: Vec<&str> = stats["stages"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .map(|s| {
+            assert!(s["ms"].as_f64().is_some(), "{s}");
+            s["stage"].as_str().expect("a name")
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        ["read", "decode", "parse", "segment", "index", "store"]
+    );
+    assert!(stats["wall_ms"].as_f64().is_some());
+}
+
+#[test]
+fn stats_counts_the_embedded_seeds_as_the_dashboard_loads_them() {
+    let stats = stats_json(&mut fazhi(), &[]);
+    assert_eq!(stats["reports"], 5);
+    assert_eq!(stats["localities"], 5);
+    let counted = |field: &str| -> Vec<(Value, u64)> {
+        stats[field]
+            .as_array()
+            .expect(field)
+            .iter()
+            .map(|c| (c["value"].clone(), c["reports"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        counted("levels"),
+        [
+            (Value::from("prefecture"), 1),
+            (Value::from("county"), 2),
+            (Value::from("township"), 2)
+        ]
+    );
+    assert_eq!(
+        counted("years"),
+        [
+            (Value::from(2021), 1),
+            (Value::from(2023), 2),
+            (Value::from(2024), 2)
+        ]
+    );
+    let provinces = counted("provinces");
+    assert_eq!(provinces.len(), 5);
+    assert!(provinces.contains(&(Value::from("宁夏回族自治区"), 1)));
+    let parsed = parse_json(&[]);
+    let indicators: usize = parsed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["indicators"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(stats["indicators"], indicators);
+    assert_eq!(stats["not_loaded"], Value::Array(Vec::new()));
+    assert_every_stage(&stats);
+}
+
+#[test]
+fn stats_of_a_folder_counts_its_problems_whether_the_store_is_empty_or_filled() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let seed = fs::read("seeds/002_58b9b4adb4171f74.txt").unwrap();
+    fs::write(dir.path().join("a.txt"), &seed).unwrap();
+    fs::write(dir.path().join("b.txt"), &seed).unwrap();
+    fs::copy("seeds/000_0fd57f03c9fbaff9.txt", dir.path().join("c.txt")).unwrap();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    for _ in 0..2 {
+        let stats = stats_json(fazhi().env("FAZHI_CACHE_DIR", cache.path()), &[dir.path()]);
+        assert_eq!(stats["reports"], 2, "{stats}");
+        let reasons: Vec<&str> = stats["not_loaded"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["reason"].as_str().unwrap())
+            .collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r.contains("same text")),
+            "{reasons:?}"
+        );
+        assert!(reasons.iter().any(|r| r.contains("empty")), "{reasons:?}");
+        assert_every_stage(&stats);
+    }
+    let text = stdout_of(&["stats", &dir.path().to_string_lossy()]);
+    assert!(text.contains("reports      2"), "{text}");
+    assert!(text.contains("2 not loaded"), "{text}");
+    for stage in ["read", "decode", "parse", "segment", "index", "store"] {
+        assert!(text.contains(&format!("  {stage} ")), "{stage} in {text}");
+    }
+}
+
+#[test]
+fn stats_without_paths_loads_the_configured_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    fs::create_dir(&reports).unwrap();
+    fs::copy("seeds/002_58b9b4adb4171f74.txt", reports.join("泾源县.txt")).unwrap();
+    let config = dir.path().join("config.toml");
+    fs::write(
+        &config,
+        format!("report_folders = [{:?}]\n", reports.to_string_lossy()),
+    )
+    .unwrap();
+    let stats = stats_json(fazhi().env("FAZHI_CONFIG", &config), &[]);
+    assert_eq!(stats["reports"], 1);
+    assert_eq!(stats["provinces"][0]["value"], "宁夏回族自治区");
 }

@@ -2084,3 +2084,69 @@ fn years_of_a_locality_show_its_figures_and_reuse_and_compare_its_last_two_years
     assert_eq!(app.shared.mode, Mode::Normal);
     assert!(app.shared.message.is_some());
 }
+
+/// The screen as text with every cell drawn in the search-hit colour bracketed 「…」, so a
+/// snapshot shows which words are highlighted.
+fn hits_marked(app: &mut App, w: u16, h: u16) -> String {
+    let hit = app.shared.config.colors.hit;
+    let terminal = draw(app, w, h);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut inside = false;
+        let mut x = 0;
+        while x < w {
+            let cell = &buffer[(x, y)];
+            let marked = cell.fg == hit;
+            if marked != inside {
+                out.push(if marked { '「' } else { '」' });
+                inside = marked;
+            }
+            out.push_str(cell.symbol());
+            x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+        }
+        if inside {
+            out.push('」');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_search_prompt_shows_its_mode_and_tab_cycles_it() {
+    let mut app = app();
+    press(&mut app, "/");
+    type_text(&mut app, "法治");
+    let status = |app: &mut App| {
+        screen_text(app, 80, 24)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut prompts = vec![status(&mut app)];
+    for _ in 0..3 {
+        press(&mut app, "tab");
+        prompts.push(status(&mut app));
+    }
+    insta::assert_snapshot!(prompts.join("\n"));
+    assert_eq!(app.popups.search_input, "法治", "tab is not typed");
+}
+
+#[test]
+fn every_hit_of_the_report_shown_is_highlighted() {
+    let mut app = app();
+    press(&mut app, "/");
+    type_text(&mut app, "法治");
+    keys(&mut app, &["tab", "tab", "enter"]);
+    let in_first = app
+        .shared
+        .hits
+        .iter()
+        .filter(|h| h.report == app.shared.hits[0].report)
+        .count();
+    assert!(in_first > 1, "{in_first}");
+    press(&mut app, "enter");
+    insta::assert_snapshot!(hits_marked(&mut app, 120, 40));
+}

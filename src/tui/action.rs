@@ -23,6 +23,8 @@ pub enum Action {
     CycleSort,
     FilterList,
     Search,
+    /// Match the search query as whole words, a phrase or a substring: the next of these.
+    CycleSearchMode,
     NextHit,
     PrevHit,
     ThemeFilter,
@@ -101,7 +103,7 @@ impl Screen {
 
 impl Action {
     /// Every action a key can be bound to, with its name in the keymap.
-    pub const BINDABLE: [(&'static str, Action); 55] = [
+    pub const BINDABLE: [(&'static str, Action); 56] = [
         ("quit", Action::Quit),
         ("help", Action::Help),
         ("problems", Action::Problems),
@@ -121,6 +123,7 @@ impl Action {
         ("cycle_sort", Action::CycleSort),
         ("filter_list", Action::FilterList),
         ("search", Action::Search),
+        ("search_mode", Action::CycleSearchMode),
         ("next_hit", Action::NextHit),
         ("prev_hit", Action::PrevHit),
         ("theme_filter", Action::ThemeFilter),

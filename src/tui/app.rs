@@ -16,7 +16,7 @@ use super::shared::{Cursor, Mode, Shared, motion};
 use crate::tui::settings::Settings;
 use fazhi_core::analyse::shared::Slogans;
 use fazhi_core::analyse::years::{LocalityKey, Years, years};
-use fazhi_core::corpus::{Corpus, LoadProblem};
+use fazhi_core::corpus::{Corpus, LoadProblem, SearchMode};
 use fazhi_core::model::Span;
 use fazhi_core::sanitize::for_terminal;
 
@@ -24,6 +24,8 @@ use fazhi_core::sanitize::for_terminal;
 #[derive(Debug, Clone, Default)]
 pub struct Popups {
     pub search_input: String,
+    /// How the query is matched; kept from one search to the next.
+    pub search_mode: SearchMode,
     pub results: Cursor,
     pub picker: Cursor,
     /// Per taxonomy theme, ticked in the picker; taken from the theme filter when it opens.
@@ -64,7 +66,8 @@ impl App {
     pub fn scopes(&self) -> Vec<Scope> {
         match self.shared.mode {
             Mode::Normal => vec![self.screens.get(self.screen).scope(), Scope::Global],
-            Mode::FilterInput | Mode::SearchInput | Mode::NoteInput => vec![Scope::Input],
+            Mode::FilterInput | Mode::NoteInput => vec![Scope::Input],
+            Mode::SearchInput => vec![Scope::Search, Scope::Input],
             Mode::Help | Mode::SearchResults | Mode::ThemePicker | Mode::Problems | Mode::Years => {
                 vec![Scope::Popup]
             }
@@ -222,14 +225,17 @@ impl App {
 
     fn run_search(&mut self) {
         let shared = &mut self.shared;
-        shared.hits = shared.corpus.search(&self.popups.search_input);
+        let mode = self.popups.search_mode;
+        shared.hits = shared.corpus.search(&self.popups.search_input, mode);
         shared.hit = None;
         self.popups.results = Cursor::default();
         if shared.hits.is_empty() {
+            let l = shared.labels();
             shared.message = Some(format!(
-                "{} “{}”",
-                shared.labels().no_hits,
-                fazhi_core::sanitize::for_terminal(&self.popups.search_input)
+                "{} “{}”（{}）",
+                l.no_hits,
+                fazhi_core::sanitize::for_terminal(&self.popups.search_input),
+                l.search_modes[mode.index()]
             ));
             shared.mode = Mode::Normal;
         } else {
@@ -337,6 +343,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.popups.search_input.pop();
             }
             Action::Activate => app.run_search(),
+            Action::CycleSearchMode => app.popups.search_mode = app.popups.search_mode.next(),
             Action::Close => app.shared.mode = Mode::Normal,
             _ => {}
         },

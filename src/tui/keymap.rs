@@ -155,11 +155,13 @@ pub enum Scope {
     ReviewScreen,
     Popup,
     Input,
+    /// Typing a search query (the input's keys work too).
+    Search,
 }
 
 impl Scope {
     /// Every scope; label tables are sized by it, so a new scope cannot go unnamed.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 12] = [
         Scope::Global,
         Scope::List,
         Scope::Outline,
@@ -171,6 +173,7 @@ impl Scope {
         Scope::ReviewScreen,
         Scope::Popup,
         Scope::Input,
+        Scope::Search,
     ];
 
     /// The name written in the keymap.
@@ -187,6 +190,7 @@ impl Scope {
             Scope::ReviewScreen => "review_screen",
             Scope::Popup => "popup",
             Scope::Input => "input",
+            Scope::Search => "search",
         }
     }
 }

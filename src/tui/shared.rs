@@ -113,6 +113,7 @@ pub struct Shared {
     pub themes: Vec<String>,
     /// Reports marked as sides A and B of the comparison.
     pub marks: [Option<usize>; 2],
+    /// The last search's hits, in report order and then text order.
     pub hits: Vec<Hit>,
     pub hit: Option<usize>,
     /// Per report: bit i set when some section speaks to taxonomy theme i.
@@ -130,6 +131,16 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// The last search's hits in the selected report, all highlighted in its text.
+    pub fn hits_in_report(&self) -> &[Hit] {
+        let Some(report) = self.report_index() else {
+            return &[];
+        };
+        let from = self.hits.partition_point(|h| h.report < report);
+        let to = self.hits.partition_point(|h| h.report <= report);
+        &self.hits[from..to]
+    }
+
     pub fn new(corpus: Corpus, config: Settings) -> Shared {
         let taxonomy = corpus.taxonomy();
         let report_themes = corpus

@@ -126,6 +126,9 @@ fn main() {
             }
         });
     });
+    let store_path = cache.path().to_path_buf();
+    // Closed, as it rests on disk between runs: the last connection folds the WAL into the file.
+    drop(cache);
     let input: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
@@ -133,7 +136,7 @@ fn main() {
         .sum();
     let stored: u64 = ["", "-wal"]
         .iter()
-        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", cache.path().display())).ok())
+        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", store_path.display())).ok())
         .map(|m| m.len())
         .sum();
 

@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -58,6 +59,78 @@ pub struct Corpus {
     taxonomy: Arc<Taxonomy>,
     /// Word → (report, byte offset) of every occurrence, from jieba tokens.
     words: HashMap<String, Vec<(u32, u32)>>,
+    /// How long loading took, stage by stage.
+    pub stages: Stages,
+}
+
+/// How long each stage of a load took. Files load on several threads at once, so a stage's time
+/// is summed over the threads that ran it (it can exceed `wall`, the load's elapsed time); a stage
+/// that did not run (nothing read from disk for the embedded seeds, nothing parsed from a warm
+/// store) is zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stages {
+    /// Reading files from disk.
+    pub read: Duration,
+    /// Decoding bytes to text, turning pages to text and removing their chrome.
+    pub decode: Duration,
+    /// Parsing text into reports (outline, measures, indicators, themes).
+    pub parse: Duration,
+    /// Segmenting each report's text into jieba words for search.
+    pub segment: Duration,
+    /// Building the corpus's word index from those words.
+    pub index: Duration,
+    /// Reading reports from the corpus store and writing new ones to it.
+    pub store: Duration,
+    /// The whole load, start to end, as a clock on the wall sees it.
+    pub wall: Duration,
+}
+
+impl Stages {
+    /// Each stage with its name, in the order a file goes through them.
+    pub fn named(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("read", self.read),
+            ("decode", self.decode),
+            ("parse", self.parse),
+            ("segment", self.segment),
+            ("index", self.index),
+            ("store", self.store),
+        ]
+    }
+}
+
+/// Stage times added up by the threads of one load.
+#[derive(Debug, Default)]
+struct Clock {
+    read: AtomicU64,
+    decode: AtomicU64,
+    parse: AtomicU64,
+    segment: AtomicU64,
+    store: AtomicU64,
+}
+
+impl Clock {
+    /// Run `f`, adding its time to `stage`.
+    fn time<T>(stage: &AtomicU64, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = f();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        stage.fetch_add(nanos, Ordering::Relaxed);
+        out
+    }
+
+    fn stages(&self, index: Duration, wall: Duration) -> Stages {
+        let d = |a: &AtomicU64| Duration::from_nanos(a.load(Ordering::Relaxed));
+        Stages {
+            read: d(&self.read),
+            decode: d(&self.decode),
+            parse: d(&self.parse),
+            segment: d(&self.segment),
+            index,
+            store: d(&self.store),
+            wall,
+        }
+    }
 }
 
 /// How far a load is: `done` files of `total`, the last one `file`.
@@ -85,11 +158,15 @@ type Loaded = Result<(Report, Vec<(String, u32)>, Option<LoadProblem>), LoadProb
 impl Corpus {
     /// The reports embedded in the binary (`seeds/`).
     pub fn embedded(taxonomy: Arc<Taxonomy>) -> Corpus {
+        let start = Instant::now();
+        let clock = Clock::default();
         let loaded: Vec<Loaded> = seeds::SEEDS
             .par_iter()
-            .map(|(name, bytes)| load_with_words(bytes, &seeds::source_name(name), &taxonomy, None))
+            .map(|(name, bytes)| {
+                load_with_words(bytes, &seeds::source_name(name), &taxonomy, None, &clock)
+            })
             .collect();
-        Corpus::from_loaded(loaded, taxonomy)
+        Corpus::from_loaded(loaded, taxonomy, &clock, start)
     }
 
     /// Load files and folders (recursively: .txt, .html, .htm), in parallel, reading and filling
@@ -115,12 +192,14 @@ impl Corpus {
         max_file_bytes: u64,
         progress: &(dyn Fn(Progress<'_>) + Sync),
     ) -> Corpus {
+        let start = Instant::now();
+        let clock = Clock::default();
         let (files, mut problems) = files_of(paths);
         let done = AtomicUsize::new(0);
         let loaded: Vec<Loaded> = files
             .par_iter()
             .map(|path| {
-                let loaded = load_file(path, &taxonomy, cache, max_file_bytes);
+                let loaded = load_file(path, &taxonomy, cache, max_file_bytes, &clock);
                 progress(Progress {
                     done: done.fetch_add(1, Ordering::Relaxed) + 1,
                     total: files.len(),
@@ -129,7 +208,7 @@ impl Corpus {
                 loaded
             })
             .collect();
-        let mut corpus = Corpus::from_loaded(loaded, taxonomy);
+        let mut corpus = Corpus::from_loaded(loaded, taxonomy, &clock, start);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
         corpus
@@ -152,12 +231,14 @@ impl Corpus {
             each(Streamed::Problem(problem));
         }
         let mut seen = HashSet::new();
+        // Nobody reads a stream's stage times: it has no corpus to keep them in.
+        let clock = Clock::default();
         // Enough files at a time to keep every core busy, few enough to keep memory flat.
         let window = rayon::current_num_threads() * 16;
         for chunk in files.chunks(window.max(1)) {
             let loaded: Vec<Loaded> = chunk
                 .par_iter()
-                .map(|path| load_file(path, taxonomy, cache, max_file_bytes))
+                .map(|path| load_file(path, taxonomy, cache, max_file_bytes, &clock))
                 .collect();
             for result in loaded {
                 match result {
@@ -178,19 +259,24 @@ impl Corpus {
 
     /// Build a corpus from already parsed reports (de-duplicated, indexed).
     pub fn from_reports(reports: Vec<Report>, taxonomy: Arc<Taxonomy>) -> Corpus {
-        Corpus::from_loaded(
-            reports
-                .into_par_iter()
-                .map(|r| {
-                    let words = words_of(&r.text);
-                    Ok((r, words, None))
-                })
-                .collect(),
-            taxonomy,
-        )
+        let start = Instant::now();
+        let clock = Clock::default();
+        let loaded = reports
+            .into_par_iter()
+            .map(|r| {
+                let words = Clock::time(&clock.segment, || words_of(&r.text));
+                Ok((r, words, None))
+            })
+            .collect();
+        Corpus::from_loaded(loaded, taxonomy, &clock, start)
     }
 
-    fn from_loaded(results: Vec<Loaded>, taxonomy: Arc<Taxonomy>) -> Corpus {
+    fn from_loaded(
+        results: Vec<Loaded>,
+        taxonomy: Arc<Taxonomy>,
+        clock: &Clock,
+        start: Instant,
+    ) -> Corpus {
         let mut reports = Vec::new();
         let mut word_lists = Vec::new();
         let mut problems = Vec::new();
@@ -209,13 +295,16 @@ impl Corpus {
                 Err(problem) => problems.push(problem),
             }
         }
+        let index_start = Instant::now();
         let words = index_words(word_lists);
+        let index = index_start.elapsed();
         Corpus {
             reports,
             problems,
             warnings,
             taxonomy,
             words,
+            stages: clock.stages(index, start.elapsed()),
         }
     }
 
@@ -228,39 +317,73 @@ impl Corpus {
         Arc::clone(&self.taxonomy)
     }
 
-    /// Find `query` across the corpus by whole jieba words: "行政复议" finds 行政复议 but "复议"
-    /// does not match inside it. End the query with `*` to match it anywhere as a substring.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
+    /// Every place `query` is found in the corpus, in report order and then text order, as
+    /// `mode` says to match it. Spaces around the query are ignored; an empty query finds nothing.
+    pub fn search(&self, query: &str, mode: SearchMode) -> Vec<Hit> {
         let query = query.trim();
-        if let Some(raw) = query.strip_suffix('*') {
-            return self.search_substring(raw.trim());
-        }
-        let tokens = segment::words(query);
-        let Some((_, first)) = tokens.first() else {
-            return Vec::new();
-        };
-        let phrase = query_phrase(query, &tokens);
-        let mut hits = Vec::new();
-        for &(report, offset) in self.words.get(*first).map(Vec::as_slice).unwrap_or(&[]) {
-            let r = &self.reports[report as usize];
-            let start = offset as usize;
-            let rest = r.text.get(start..).unwrap_or("");
-            if let Some(len) = phrase_len(rest, &phrase) {
-                hits.push(self.hit(report as usize, Span::new(start, start + len)));
+        let words: Vec<String> = segment::words(query)
+            .into_iter()
+            .map(|(_, w)| w.to_string())
+            .collect();
+        let mut hits = match mode {
+            SearchMode::Substring if !query.is_empty() => {
+                self.find_anywhere(query, |_| Some(query.len()))
             }
-        }
+            SearchMode::Phrase => match words.first() {
+                Some(first) => self.find_anywhere(first, |text| phrase_len(text, &words)),
+                None => Vec::new(),
+            },
+            SearchMode::Word => self.search_words(&words),
+            SearchMode::Substring => Vec::new(),
+        };
         hits.sort_by_key(|h| (h.report, h.at.start));
         hits
     }
 
-    fn search_substring(&self, needle: &str) -> Vec<Hit> {
-        if needle.is_empty() {
+    /// Hits of whole words: the first query word looked up in the index, each next one checked to
+    /// be a whole word of the text too, right after (spaces and punctuation between them aside).
+    fn search_words(&self, words: &[String]) -> Vec<Hit> {
+        let Some(first) = words.first() else {
             return Vec::new();
+        };
+        let is_word_at = |word: &str, report: u32, at: usize| {
+            self.words
+                .get(word)
+                .is_some_and(|list| list.binary_search(&(report, at as u32)).is_ok())
+        };
+        let mut hits = Vec::new();
+        for &(report, offset) in self.words.get(first).map(Vec::as_slice).unwrap_or(&[]) {
+            let text = &self.reports[report as usize].text;
+            let start = offset as usize;
+            let mut end = start + first.len();
+            let whole = words[1..].iter().all(|word| {
+                let rest = text.get(end..).unwrap_or("");
+                let at = end
+                    + (rest.len()
+                        - rest
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len());
+                let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
+                    && is_word_at(word, report, at);
+                end = at + word.len();
+                found
+            });
+            if whole {
+                hits.push(self.hit(report as usize, Span::new(start, end)));
+            }
         }
+        hits
+    }
+
+    /// Hits starting wherever `needle` occurs in a report's text, `len` saying how long the match
+    /// from there is (none: no match there).
+    fn find_anywhere(&self, needle: &str, len: impl Fn(&str) -> Option<usize>) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (i, r) in self.reports.iter().enumerate() {
-            for (start, m) in r.text.match_indices(needle) {
-                hits.push(self.hit(i, Span::new(start, start + m.len())));
+            for (start, _) in r.text.match_indices(needle) {
+                if let Some(n) = len(&r.text[start..]) {
+                    hits.push(self.hit(i, Span::new(start, start + n)));
+                }
             }
         }
         hits
@@ -275,13 +398,32 @@ impl Corpus {
     }
 }
 
-/// Words of the query in order; a multi-word query matches them consecutively, allowing the
-/// punctuation and spaces between them to differ.
-fn query_phrase(query: &str, tokens: &[(usize, &str)]) -> Vec<String> {
-    if tokens.is_empty() {
-        return vec![query.to_string()];
+/// How a search query is matched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchMode {
+    /// The query's jieba words as whole words of the text, one after another: "复议" does not
+    /// match inside 行政复议.
+    #[default]
+    Word,
+    /// The query's words in order anywhere, inside words too, with any spaces or punctuation (or
+    /// none) between them: "法治 政府" finds 法治政府 and 法治、政府.
+    Phrase,
+    /// The query exactly as typed, anywhere, inside words too.
+    Substring,
+}
+
+impl SearchMode {
+    pub const ALL: [SearchMode; 3] = [SearchMode::Word, SearchMode::Phrase, SearchMode::Substring];
+
+    /// The mode after this one, round to the first.
+    pub fn next(self) -> SearchMode {
+        SearchMode::ALL[(self.index() + 1) % SearchMode::ALL.len()]
     }
-    tokens.iter().map(|(_, w)| w.to_string()).collect()
+
+    /// Its position in [`SearchMode::ALL`], for label tables.
+    pub fn index(self) -> usize {
+        SearchMode::ALL.iter().position(|m| *m == self).unwrap_or(0)
+    }
 }
 
 /// Length in bytes of the phrase at the start of `text`, if it is there.
@@ -350,10 +492,11 @@ fn load_file(
     taxonomy: &Taxonomy,
     cache: Option<&Store>,
     max_file_bytes: u64,
+    clock: &Clock,
 ) -> Loaded {
     let source = path.to_string_lossy().into_owned();
-    match ingest::read_file(path, max_file_bytes) {
-        Ok(bytes) => load_with_words(&bytes, &source, taxonomy, cache),
+    match Clock::time(&clock.read, || ingest::read_file(path, max_file_bytes)) {
+        Ok(bytes) => load_with_words(&bytes, &source, taxonomy, cache, clock),
         Err(e) => Err(LoadProblem {
             source,
             reason: e.to_string(),
@@ -375,26 +518,27 @@ fn load_with_words(
     source: &str,
     taxonomy: &Taxonomy,
     cache: Option<&Store>,
+    clock: &Clock,
 ) -> Loaded {
-    if let Some(entry) = cache.and_then(|c| c.get(bytes)) {
+    if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.get(bytes))) {
         let mut report = entry.report;
         report.source = source.to_string();
         return Ok((report, entry.words, None));
     }
-    let (report, warning) = load_checked(bytes, source, taxonomy)?;
-    let words = words_of(&report.text);
+    let (report, warning) = load_checked(bytes, source, taxonomy, clock)?;
+    let words = Clock::time(&clock.segment, || words_of(&report.text));
     let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).
     if let Some(c) = cache.filter(|_| warning.is_none()) {
-        c.put(bytes, &entry, taxonomy);
+        Clock::time(&clock.store, || c.put(bytes, &entry, taxonomy));
     }
     Ok((entry.report, entry.words, warning))
 }
 
 /// Decode, clean and parse one file's bytes.
 pub fn load_bytes(bytes: &[u8], source: &str, taxonomy: &Taxonomy) -> Result<Report, LoadProblem> {
-    load_checked(bytes, source, taxonomy).map(|(report, _)| report)
+    load_checked(bytes, source, taxonomy, &Clock::default()).map(|(report, _)| report)
 }
 
 /// As [`load_bytes`], with a warning naming the bytes that could not be decoded, if any.
@@ -402,10 +546,13 @@ fn load_checked(
     bytes: &[u8],
     source: &str,
     taxonomy: &Taxonomy,
+    clock: &Clock,
 ) -> Result<(Report, Option<LoadProblem>), LoadProblem> {
-    let doc = ingest::from_bytes(bytes, source).map_err(|e| LoadProblem {
-        source: source.to_string(),
-        reason: e.to_string(),
+    let doc = Clock::time(&clock.decode, || ingest::from_bytes(bytes, source)).map_err(|e| {
+        LoadProblem {
+            source: source.to_string(),
+            reason: e.to_string(),
+        }
     })?;
     let mut notes = Vec::new();
     if doc.undecodable > 0 {
@@ -430,7 +577,10 @@ fn load_checked(
         source: source.to_string(),
         reason: notes.join("; "),
     });
-    Ok((parse::parse_document(source, doc, taxonomy), warning))
+    let report = Clock::time(&clock.parse, || {
+        parse::parse_document(source, doc, taxonomy)
+    });
+    Ok((report, warning))
 }
 
 fn is_report_file(path: &Path) -> bool {
@@ -509,6 +659,78 @@ mod tests {
         files.dedup();
         assert_eq!(files.len(), total, "every file named");
         assert_eq!(corpus.reports.len() + corpus.problems.len(), total);
+    }
+
+    const SEARCHED: &str = "某县2024年法治政府建设情况报告\n一、规范执法\n全年办理行政复议案件76件，复议纠错率5%。坚持依法行政，推进法治、政府建设和法治政府示范创建。\n二、存在的不足\n基层法治力量不足。";
+
+    fn searched() -> Corpus {
+        let taxonomy: Arc<Taxonomy> = Taxonomy::embedded().into();
+        let report = load_bytes(SEARCHED.as_bytes(), "a.txt", &taxonomy).unwrap();
+        Corpus::from_reports(vec![report], taxonomy)
+    }
+
+    fn found(corpus: &Corpus, query: &str, mode: SearchMode) -> Vec<String> {
+        let text = &corpus.reports[0].text;
+        corpus
+            .search(query, mode)
+            .iter()
+            .map(|h| text[h.at.start..h.at.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_do_not_match_inside_other_words() {
+        let c = searched();
+        assert_eq!(found(&c, "行政复议", SearchMode::Word), ["行政复议"]);
+        assert_eq!(
+            found(&c, "复议", SearchMode::Word),
+            ["复议"],
+            "not inside 行政复议"
+        );
+        // The title's 法治政府建设 is one word of the domain dictionary: only the body's counts.
+        let hits = c.search("法治政府", SearchMode::Word);
+        assert_eq!(hits.len(), 1);
+        assert!(c.reports[0].text[hits[0].at.end..].starts_with("示范"));
+        assert!(
+            found(&c, "行政 复", SearchMode::Word).is_empty(),
+            "复 is no whole word here"
+        );
+        assert!(found(&c, "，。", SearchMode::Word).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_matches_its_words_in_order_across_punctuation() {
+        let c = searched();
+        assert_eq!(
+            found(&c, "法治 政府", SearchMode::Phrase),
+            ["法治政府", "法治、政府", "法治政府"]
+        );
+        assert_eq!(found(&c, "复议", SearchMode::Phrase), ["复议", "复议"]);
+        assert!(
+            found(&c, "政府 法治", SearchMode::Phrase).is_empty(),
+            "order counts"
+        );
+    }
+
+    #[test]
+    fn a_substring_matches_exactly_as_typed_anywhere() {
+        let c = searched();
+        assert_eq!(found(&c, "复议", SearchMode::Substring), ["复议", "复议"]);
+        assert_eq!(found(&c, " 治、政 ", SearchMode::Substring), ["治、政"]);
+        assert!(found(&c, "法治 政府", SearchMode::Substring).is_empty());
+        assert!(found(&c, "   ", SearchMode::Substring).is_empty());
+    }
+
+    #[test]
+    fn the_modes_cycle_through_all_three() {
+        let mut mode = SearchMode::default();
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.push(mode);
+            mode = mode.next();
+        }
+        assert_eq!(seen, SearchMode::ALL);
+        assert_eq!(mode, SearchMode::Word);
     }
 
     #[test]

@@ -20,5 +20,6 @@ pub mod parse;
 pub mod sanitize;
 pub mod seeds;
 pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod text;

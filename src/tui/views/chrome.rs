@@ -143,7 +143,14 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let input = match app.shared.mode {
         Mode::FilterInput => Some((format!("{}: ", l.filter), &app.shared.list_filter)),
-        Mode::SearchInput => Some((format!("{}: ", l.search), &app.popups.search_input)),
+        Mode::SearchInput => Some((
+            format!(
+                "{}〔{}〕: ",
+                l.search,
+                l.search_modes[app.popups.search_mode.index()]
+            ),
+            &app.popups.search_input,
+        )),
         Mode::NoteInput => Some((format!("{}: ", l.note_prompt), &app.popups.note_input)),
         _ => None,
     };

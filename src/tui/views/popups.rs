@@ -220,8 +220,9 @@ fn results(app: &App, frame: &mut Frame) {
     let p = Palette::new(&app.shared.config);
     let l = app.shared.labels();
     let title = format!(
-        " {} “{}” {} {} ",
+        " {}〔{}〕“{}” {} {} ",
         l.search,
+        l.search_modes[app.popups.search_mode.index()],
         for_terminal(&app.popups.search_input),
         app.shared.hits.len(),
         l.hits

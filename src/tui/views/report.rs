@@ -344,6 +344,7 @@ fn text(s: &ReportScreen, shared: &Shared, frame: &mut Frame, area: Rect, p: &Pa
         .iter()
         .map(|i| (i.at, p.indicator))
         .collect();
+    marks.extend(shared.hits_in_report().iter().map(|h| (h.at, p.other_hit)));
     if let Some(m) = s.mark {
         marks.push((m, p.mark));
     }

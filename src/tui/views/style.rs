@@ -13,6 +13,8 @@ pub struct Palette {
     pub indicator: Style,
     pub mark: Style,
     pub hit: Style,
+    /// The other hits of the search in the report shown.
+    pub other_hit: Style,
     pub dim: Style,
     pub title: Style,
     /// Words only in A (left column) and only in B (right column) of a compared pair.
@@ -34,6 +36,7 @@ impl Palette {
                 indicator: bold.add_modifier(Modifier::UNDERLINED),
                 mark: reversed,
                 hit: reversed.add_modifier(Modifier::BOLD),
+                other_hit: reversed,
                 dim: Style::new().add_modifier(Modifier::DIM),
                 title: bold,
                 deleted: reversed,
@@ -49,6 +52,7 @@ impl Palette {
             indicator: bold.fg(c.highlight),
             mark: Style::new().add_modifier(Modifier::UNDERLINED),
             hit: reversed.fg(c.hit),
+            other_hit: Style::new().fg(c.hit).add_modifier(Modifier::UNDERLINED),
             dim: Style::new().add_modifier(Modifier::DIM),
             title: bold.fg(c.accent),
             deleted: Style::new()
