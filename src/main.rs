@@ -679,6 +679,7 @@ fn stats(loader: &Loader, paths: &[PathBuf], json: bool, strict: bool) -> Result
         write_out(&stats.text())?;
     }
     if corpus.reports.is_empty() {
+        eprintln!("fazhi: no report could be loaded");
         return Ok(ExitCode::FAILURE);
     }
     Ok(loader.success(strict))

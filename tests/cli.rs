@@ -1251,3 +1251,20 @@ fn stats_without_paths_loads_the_configured_folders() {
     assert_eq!(stats["reports"], 1);
     assert_eq!(stats["provinces"][0]["value"], "宁夏回族自治区");
 }
+
+#[test]
+fn stats_of_a_folder_without_reports_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    let out = fazhi()
+        .args(["stats", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no report could be loaded"), "{stderr}");
+    let stats: Value = serde_json::from_slice(&out.stdout).expect("still the counts");
+    assert_eq!(stats["reports"], 0);
+    assert_eq!(stats["not_loaded"].as_array().unwrap().len(), 1);
+}

@@ -349,7 +349,11 @@ fn store_bytes(dir: &Path) -> u64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` adds `--bench`; nothing here needs it.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if let [flag, what, folder, store] = args.as_slice()
         && flag == "--child"
     {
