@@ -293,6 +293,15 @@ fn child(what: &str, folder: &Path, store: &Path) {
                 &|_| {},
             );
             std::hint::black_box(&corpus);
+            if what == "review" {
+                // `fazhi review` on a warm store: the load above, then the whole set reviewed.
+                let rows = fazhi_core::analyse::review::review(
+                    &corpus.reports,
+                    &fazhi_core::analyse::shared::gazetteer,
+                    fazhi_core::analyse::shared::Slogans::shared(),
+                );
+                std::hint::black_box(&rows);
+            }
             corpus.reports.len()
         }
     };
@@ -393,7 +402,7 @@ fn main() {
         let (files, input) = generate(dir.path(), n, &seeds);
         let stores = tempfile::tempdir().expect("temp dir");
         let mut runs: Vec<(&str, Vec<Round>)> = Vec::new();
-        for what in ["jieba", "cold", "cold+store", "warm"] {
+        for what in ["jieba", "cold", "cold+store", "warm", "review"] {
             let rounds = (0..ROUNDS)
                 .map(|round| {
                     // Each cold round writes a store of its own; warm reads the first one's.
