@@ -741,26 +741,21 @@ fn set_with_a_copy() -> tempfile::TempDir {
     dir
 }
 
+/// The row of a JSON array whose source ends with `file`.
+fn row_of<'a>(rows: &'a Value, file: &str) -> &'a Value {
+    rows.as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["source"].as_str().is_some_and(|s| s.ends_with(file)))
+        .unwrap_or_else(|| panic!("no row for {file}"))
+}
+
 #[test]
 fn review_json_names_the_source_of_a_copy_and_the_stray_place() {
     let dir = set_with_a_copy();
-    let out = fazhi()
-        .args(["review", "--json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 3);
-    let copy = rows
-        .iter()
-        .find(|r| r["source"].as_str().unwrap().ends_with("copy.txt"))
-        .unwrap();
+    let rows = json_of(fazhi().args(["review", "--json"]).arg(dir.path()));
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    let copy = row_of(&rows, "copy.txt");
     assert_eq!(copy["locality"]["name"], "庄浪县");
     assert!(copy["copying"]["share"].as_f64().unwrap() > 0.9);
     assert!(
@@ -772,18 +767,12 @@ fn review_json_names_the_source_of_a_copy_and_the_stray_place() {
     let count = copy["copying"]["passages"].as_u64().unwrap();
     assert!(count > 0);
     // With --passages, each is written out with where it stands in both texts.
-    let out = fazhi()
-        .args(["review", "--json", "--passages"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let detailed: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let with = detailed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["source"].as_str().unwrap().ends_with("copy.txt"))
-        .unwrap();
+    let detailed = json_of(
+        fazhi()
+            .args(["review", "--json", "--passages"])
+            .arg(dir.path()),
+    );
+    let with = row_of(&detailed, "copy.txt");
     let list = with["passage_list"].as_array().unwrap();
     assert_eq!(list.len() as u64, count);
     let copy_text = fs::read_to_string(dir.path().join("copy.txt")).unwrap();
@@ -802,10 +791,7 @@ fn review_json_names_the_source_of_a_copy_and_the_stray_place() {
             "{state}"
         );
     }
-    let other = rows
-        .iter()
-        .find(|r| r["source"].as_str().unwrap().ends_with("b.txt"))
-        .unwrap();
+    let other = row_of(&rows, "b.txt");
     assert!(other["copying"]["share"].as_f64().unwrap() < 0.15);
     assert_eq!(other["late"], Value::Null);
 }

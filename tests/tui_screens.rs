@@ -1870,6 +1870,18 @@ fn review_rows(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// Move screen 5's cursor, from the top, to the row of `name` ("莲塘镇 2024").
+fn select_review_row(app: &mut App, name: &str) {
+    let at = review_rows(app)
+        .iter()
+        .position(|r| r == name)
+        .unwrap_or_else(|| panic!("{name} is not on screen 5"));
+    press(app, "g");
+    for _ in 0..at {
+        press(app, "j");
+    }
+}
+
 #[test]
 fn review_screen_120x30() {
     let mut app = review_app(Settings::default());
@@ -1921,14 +1933,7 @@ fn review_screen_sorts_by_the_selected_column_and_filters() {
 fn review_screen_opens_a_copy_beside_its_source_and_a_report_on_screen_1() {
     let mut app = review_app(Settings::default());
     press(&mut app, "5");
-    let rows = review_rows(&app);
-    let at = rows
-        .iter()
-        .position(|r| r == "庄浪县 2024")
-        .expect("the copy");
-    for _ in 0..at {
-        press(&mut app, "j");
-    }
+    select_review_row(&mut app, "庄浪县 2024");
     press(&mut app, "o");
     assert_eq!(app.screen, Screen::Compare);
     let [a, b] = app.shared.marks;
@@ -1937,15 +1942,7 @@ fn review_screen_opens_a_copy_beside_its_source_and_a_report_on_screen_1() {
     assert_eq!(name(b).as_deref(), Some("泾源县"));
     // From the next year, O compares with its own previous year.
     press(&mut app, "5");
-    let rows = review_rows(&app);
-    let next = rows
-        .iter()
-        .position(|r| r == "莲塘镇 2024")
-        .expect("the next year");
-    keys(&mut app, &["g"]);
-    for _ in 0..next {
-        press(&mut app, "j");
-    }
+    select_review_row(&mut app, "莲塘镇 2024");
     press(&mut app, "O");
     let [a, b] = app.shared.marks;
     let year = |i: Option<usize>| i.and_then(|i| app.shared.corpus.reports[i].year);
@@ -1954,9 +1951,19 @@ fn review_screen_opens_a_copy_beside_its_source_and_a_report_on_screen_1() {
     press(&mut app, "5");
     keys(&mut app, &["g", "O"]);
     assert_eq!(app.screen, Screen::Review);
-    assert!(app.shared.message.is_some());
+    assert_eq!(
+        app.shared.message.as_deref(),
+        Some(app.shared.labels().no_previous)
+    );
+    // Enter opens the selected report on screen 1.
+    let first = review_rows(&app)[0].clone();
     press(&mut app, "enter");
     assert_eq!(app.screen, Screen::Report);
+    let shown = app.shared.report().expect("a report selected");
+    assert_eq!(
+        format!("{} {}", shown.display_name(), shown.year.unwrap_or(0)),
+        first
+    );
 }
 
 #[test]
@@ -2059,14 +2066,7 @@ fn loading_gauge_shows_files_read_of_all_and_the_current_file() {
 fn years_of_a_locality_show_its_figures_and_reuse_and_compare_its_last_two_years() {
     let mut app = review_app(Settings::default());
     press(&mut app, "5");
-    let rows = review_rows(&app);
-    let at = rows
-        .iter()
-        .position(|r| r == "莲塘镇 2024")
-        .expect("the next year");
-    for _ in 0..at {
-        press(&mut app, "j");
-    }
+    select_review_row(&mut app, "莲塘镇 2024");
     press(&mut app, "Y");
     assert_eq!(app.shared.mode, Mode::Years);
     let text = screen_text(&mut app, 120, 30);
@@ -2082,7 +2082,10 @@ fn years_of_a_locality_show_its_figures_and_reuse_and_compare_its_last_two_years
     press(&mut app, "5");
     keys(&mut app, &["g", "Y"]);
     assert_eq!(app.shared.mode, Mode::Normal);
-    assert!(app.shared.message.is_some());
+    assert_eq!(
+        app.shared.message.as_deref(),
+        Some(app.shared.labels().one_year)
+    );
 }
 
 /// The screen as text with every cell drawn in the search-hit colour bracketed 「…」, so a

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 /// Write the table as `fazhi-<name>.csv` (or `-2`, `-3` …) in `dir`.
 pub fn csv(dir: &Path, name: &str, records: &[Vec<String>]) -> io::Result<PathBuf> {
-    let text = fazhi_core::export::table_csv(records).map_err(io::Error::other)?;
+    let text = fazhi_core::export::excel_csv(records).map_err(io::Error::other)?;
     let (path, mut file) = create_new(dir, name, "csv")?;
     file.write_all(text.as_bytes())?;
     Ok(path)

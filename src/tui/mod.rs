@@ -62,17 +62,18 @@ pub fn run_loading(
 ) -> anyhow::Result<Loaded> {
     let guard = terminal::enter(config.mouse)?;
     let english = config.english();
-    let screen = Mutex::new((guard, Instant::now() - GAUGE_EVERY));
+    // The time of the gauge's last frame: none yet, so the first file draws one.
+    let screen = Mutex::new((guard, None::<Instant>));
     let corpus = load(&|p: Progress<'_>| {
         // A worker that finds the terminal busy skips its turn rather than waiting.
         let Ok(mut held) = screen.try_lock() else {
             return;
         };
         let (guard, last) = &mut *held;
-        if last.elapsed() < GAUGE_EVERY && p.done < p.total {
+        if last.is_some_and(|t| t.elapsed() < GAUGE_EVERY) && p.done < p.total {
             return;
         }
-        *last = Instant::now();
+        *last = Some(Instant::now());
         let _ = guard
             .terminal
             .draw(|frame| views::loading::render(frame, &p, english));

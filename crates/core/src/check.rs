@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::ingest::clean::signature_date;
+use crate::ingest::clean::parse_date;
 use crate::model::{Part, Report, Section};
+use crate::parse::numbers::fold_char;
 use crate::parse::parts;
 use crate::text::sentences::is_full_stop;
 
@@ -58,11 +59,16 @@ impl Completeness {
 
 /// Check `report` against the required parts, in the regulation's order.
 pub fn check(report: &Report) -> Completeness {
-    let parts: Vec<PartFinding> = [Part::Achievements, Part::Problems, Part::Duty, Part::Plans]
+    let mut parts: Vec<PartFinding> = [Part::Achievements, Part::Problems, Part::Duty, Part::Plans]
         .into_iter()
         .map(|part| find_part(report, part))
         .collect();
     let (causes, causes_evidence) = find_causes(report, &parts[1]);
+    // The regulation asks for the causes with the shortcomings: say so where the problems part
+    // lists them without analysing them.
+    if parts[1].found.is_some() && causes != Some(Found::Section) {
+        parts[1].note = Some("列出了不足，未见原因分析".into());
+    }
     let published = report
         .meta
         .published
@@ -106,15 +112,6 @@ fn find_part(report: &Report, part: Part) -> PartFinding {
             report,
             report.text.find(sentence).unwrap_or(0),
         ));
-    }
-    if part == Part::Problems && finding.found.is_some() {
-        let text = match &finding.section {
-            Some(path) => report.section(path).map_or("", |s| report.slice(s.extent)),
-            None => "",
-        };
-        if parts::causes_sentence(text, true).is_none() {
-            finding.note = Some("列出了不足，未见原因分析".into());
-        }
     }
     finding
 }
@@ -168,4 +165,45 @@ fn section_for(report: &Report, part: Part) -> Option<(Vec<usize>, &Section)> {
 fn first_sentence(text: &str) -> String {
     let end = text.find(is_full_stop).unwrap_or(text.len());
     text[..end].to_string()
+}
+
+/// Lines at the end of a report where a signature and its date may stand.
+const SIGNATURE_LINES: usize = 4;
+/// A signature date stands alone on its line; a longer line is a sentence that names a date.
+const SIGNATURE_DATE_CHARS: usize = 16;
+
+/// The date under a report's signature ("XX县人民政府\n2025年3月26日"): a date alone on one of
+/// the last lines of the text.
+pub fn signature_date(text: &str) -> Option<(i32, u32, u32)> {
+    text.lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(SIGNATURE_LINES)
+        .filter(|l| l.chars().count() <= SIGNATURE_DATE_CHARS)
+        .find_map(|l| parse_date(&l.chars().map(fold_char).collect::<String>()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_under_the_signature_is_found() {
+        let body = "一、主要成效\n全年办理复议案件76件。\n";
+        assert_eq!(
+            signature_date(&format!("{body}某县人民政府\n2025年3月26日\n")),
+            Some((2025, 3, 26))
+        );
+        assert_eq!(
+            signature_date(&format!("{body}某县人民政府\n２０２５年４月２日")),
+            Some((2025, 4, 2))
+        );
+        // A date inside the last sentence is not a signature.
+        assert_eq!(
+            signature_date("2024年12月20日，县政府常务会议审议通过了年度报告，并向社会公开发布。"),
+            None
+        );
+        assert_eq!(signature_date(body), None);
+    }
 }

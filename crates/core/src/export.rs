@@ -244,7 +244,7 @@ fn report_name(r: &Report) -> String {
 
 /// CSV text that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends. Every CSV
 /// fazhi writes goes through here, so every cell is made safe once: see [`csv_cell`].
-fn excel_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
+pub fn excel_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .flexible(true)
@@ -355,11 +355,6 @@ fn state_name(state: PartState) -> &'static str {
 /// `fazhi review --csv`.
 pub fn review_csv(rows: &[&ReviewRow], notes: Option<&Notes>) -> Result<String, csv::Error> {
     excel_csv(&review_records(rows, notes))
-}
-
-/// CSV of any table (UTF-8 with BOM, every cell made safe), for the dashboard's exports.
-pub fn table_csv(records: &[Vec<String>]) -> Result<String, csv::Error> {
-    excel_csv(records)
 }
 
 /// The first columns of the reviewer's tables (`review`, `check` of many reports).

@@ -56,12 +56,13 @@ fn file_name(path: &str) -> &str {
 }
 
 /// The seeds and the blind set in `tests/<folder>`, reviewed together.
-fn reviewed(folder: &str) -> Vec<ReviewRow> {
+fn reviewed(folder: &str) -> (Corpus, Vec<ReviewRow>) {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let paths: Vec<PathBuf> = vec![here.join("../../seeds"), here.join("tests").join(folder)];
     let corpus = Corpus::load(&paths, Arc::new(Taxonomy::embedded()), None);
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    review(&corpus.reports, &gazetteer, Slogans::shared())
+    let rows = review(&corpus.reports, &gazetteer, Slogans::shared());
+    (corpus, rows)
 }
 
 fn mismatches(e: &Expect, r: &ReviewRow) -> Vec<String> {
@@ -155,7 +156,7 @@ fn check_blind_set(folder: &str) {
     )
     .expect("expectations");
     let expectations: Expectations = toml::from_str(&text).expect("valid expectations");
-    let rows = reviewed(folder);
+    let (_, rows) = reviewed(folder);
     assert_eq!(rows.len(), expectations.report.len());
     let mut failures = Vec::new();
     for e in &expectations.report {
@@ -179,7 +180,7 @@ fn the_held_out_blind_set_reads_as_a_careful_reviewer_reads_it() {
 
 #[test]
 fn copying_is_found_with_its_passages_both_ways() {
-    let rows = reviewed("review-corpus");
+    let (corpus, rows) = reviewed("review-corpus");
     let copy = rows
         .iter()
         .find(|r| file_name(&r.source) == "copy-zhuanglang-2024.txt")
@@ -192,9 +193,22 @@ fn copying_is_found_with_its_passages_both_ways() {
         source.copying.top_source.as_deref(),
         Some(copy.source.as_str())
     );
+    // Every passage stands where it says in both texts (whitespace aside, which the comparison
+    // ignores), and is long enough beyond slogans and quotations to count.
+    let text_of = |source: &str| {
+        let r = corpus
+            .reports
+            .iter()
+            .find(|r| r.source == source)
+            .expect("loaded");
+        r.text.as_str()
+    };
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
     for p in &c.passages {
         assert!(p.own_chars >= fazhi_core::analyse::shared::MIN_CHARS);
-        assert!(p.a.end <= p.a.start + p.text.len());
+        assert_eq!(&text_of(&copy.source)[p.a.start..p.a.end], p.text);
+        let in_source = &text_of(&source.source)[p.b.start..p.b.end];
+        assert_eq!(squeeze(in_source), squeeze(&p.text), "{p:?}");
     }
     // The next year finds its previous year, and the previous year does not look forward.
     let next = rows

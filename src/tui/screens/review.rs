@@ -72,12 +72,6 @@ pub struct Filters {
     pub status: Option<Status>,
 }
 
-impl Filters {
-    pub fn any(&self) -> bool {
-        *self != Filters::default()
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct ReviewScreen {
     /// Per report (index into `corpus.reports`); empty until first shown.
@@ -126,11 +120,13 @@ impl ReviewScreen {
             })
             .collect();
         if let Some((column, descending)) = self.sort {
+            // Each row's key computed once (names and notes are cloned): this runs on every key.
             let key = |i: usize| self.sort_key(shared, i, COLUMNS[column]);
-            out.sort_by(|&a, &b| {
-                let order = key(a).cmp(&key(b));
-                if descending { order.reverse() } else { order }
-            });
+            if descending {
+                out.sort_by_cached_key(|&i| std::cmp::Reverse(key(i)));
+            } else {
+                out.sort_by_cached_key(|&i| key(i));
+            }
         }
         out
     }
@@ -168,11 +164,14 @@ impl ReviewScreen {
         }
     }
 
+    /// Rows of reports the table has room for in `body`: inside the borders, less the filter
+    /// line, the header and the detail line.
+    pub fn rows_fit(body: ratatui::layout::Rect) -> usize {
+        (inner(body).height as usize).saturating_sub(3)
+    }
+
     fn page(&self, shared: &Shared) -> usize {
-        // Inside the borders: the filter line, the header and the detail line.
-        (inner(shared.areas().body).height as usize)
-            .saturating_sub(3)
-            .max(1)
+        Self::rows_fit(shared.areas().body).max(1)
     }
 
     /// Keep the selected report (by identity) and column on screen, after moving `delta` rows.

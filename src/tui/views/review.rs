@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::matrix::report_label;
 use super::report::fit_width;
 use super::style::Palette;
 use crate::tui::screens::review::{COLUMNS, COPIED_STEPS, Column, ReviewScreen};
@@ -44,7 +45,7 @@ pub fn render(s: &ReviewScreen, shared: &Shared, frame: &mut Frame, body: Rect) 
     frame.render_widget(filters(s, shared, &p), line(0));
     let columns = visible_columns(s.col.selected, area.width as usize);
     frame.render_widget(header(s, shared, &columns, &p), line(1));
-    let rows_fit = area.height as usize - 3;
+    let rows_fit = ReviewScreen::rows_fit(body);
     if shown.is_empty() {
         frame.render_widget(Paragraph::new(l.no_review_rows).style(p.dim), line(2));
         return;
@@ -174,16 +175,7 @@ fn cell(s: &ReviewScreen, shared: &Shared, i: usize, column: Column) -> (String,
                 format!(
                     "{} {}",
                     percent(r.copying.top_share),
-                    s.rows[j].locality.as_ref().map_or_else(
-                        || short_source(&s.rows[j].source).to_string(),
-                        |l| {
-                            format!(
-                                "{}{}",
-                                l.name,
-                                s.rows[j].year.map(|y| y.to_string()).unwrap_or_default()
-                            )
-                        }
-                    )
+                    report_label(shared, j, usize::MAX)
                 ),
                 false,
             ),
@@ -249,8 +241,14 @@ fn filters(s: &ReviewScreen, shared: &Shared, p: &Palette) -> Line<'static> {
     if f.copied > 0 {
         on.push(format!("{}{}", names[2], percent(COPIED_STEPS[f.copied])));
     }
+    let english = shared.config.english();
     if let Some(level) = f.level {
-        on.push(format!("{} {}", names[3], level.label_zh()));
+        let level = if english {
+            level.as_str()
+        } else {
+            level.label_zh()
+        };
+        on.push(format!("{} {level}", names[3]));
     }
     if let Some(year) = f.year {
         on.push(format!("{} {year}", names[4]));
@@ -259,7 +257,12 @@ fn filters(s: &ReviewScreen, shared: &Shared, p: &Palette) -> Line<'static> {
         on.push(format!("{} {}", names[5], for_terminal(province)));
     }
     if let Some(status) = f.status {
-        on.push(format!("{} {}", names[6], status.label_zh()));
+        let status = if english {
+            status.label_en()
+        } else {
+            status.label_zh()
+        };
+        on.push(format!("{} {status}", names[6]));
     }
     if on.is_empty() {
         Line::styled(format!("{}: -", l.filter), p.dim)

@@ -23,7 +23,7 @@ const WINDOW: usize = MIN_CHARS - SHINGLE + 1;
 /// Fingerprints two reports must share before they are compared exactly.
 const MIN_SHARED: u32 = 2;
 /// Reports compared exactly with each report, the most promising first.
-pub const MAX_SOURCES: usize = 8;
+const MAX_SOURCES: usize = 8;
 /// A fingerprint in more reports than this is common phrasing, not copying.
 const MIN_COMMON_REPORTS: usize = 32;
 /// …or in more than this part of the set, for large sets.

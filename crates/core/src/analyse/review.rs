@@ -94,8 +94,8 @@ impl Parts {
     }
 }
 
-/// How much of a report's text other reports contain.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// How much of a report's text other reports contain (by default: nothing, no source).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Copying {
     /// Part of the report's own text (slogans and quotations excluded) found in any other report.
     pub share: f64,
@@ -212,16 +212,7 @@ fn copying_of(
 ) -> Copying {
     if candidates.is_empty() && previous.is_none() {
         // Most reports of a large set share no fingerprint with any other: nothing to compare.
-        return Copying {
-            share: 0.0,
-            top_source: None,
-            top_share: 0.0,
-            previous: None,
-            previous_share: None,
-            passages: Vec::new(),
-            top_index: None,
-            previous_index: None,
-        };
+        return Copying::default();
     }
     let prepared = Prepared::new(&reports[i].text, slogans);
     let mut covered = prepared.blank_cover();

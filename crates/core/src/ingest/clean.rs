@@ -616,51 +616,9 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     })
 }
 
-/// Lines at the end of a report where a signature and its date may stand.
-const SIGNATURE_LINES: usize = 4;
-/// A signature date stands alone on its line; a longer line is a sentence that names a date.
-const SIGNATURE_DATE_CHARS: usize = 16;
-
-/// The date under a report's signature ("XX县人民政府\n2025年3月26日"): a date alone on one of
-/// the last lines of the text.
-pub fn signature_date(text: &str) -> Option<(i32, u32, u32)> {
-    text.lines()
-        .rev()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(SIGNATURE_LINES)
-        .filter(|l| l.chars().count() <= SIGNATURE_DATE_CHARS)
-        .find_map(|l| {
-            parse_date(
-                &l.chars()
-                    .map(crate::parse::numbers::fold_char)
-                    .collect::<String>(),
-            )
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_date_under_the_signature_is_found() {
-        let body = "一、主要成效\n全年办理复议案件76件。\n";
-        assert_eq!(
-            signature_date(&format!("{body}某县人民政府\n2025年3月26日\n")),
-            Some((2025, 3, 26))
-        );
-        assert_eq!(
-            signature_date(&format!("{body}某县人民政府\n２０２５年４月２日")),
-            Some((2025, 4, 2))
-        );
-        // A date inside the last sentence is not a signature.
-        assert_eq!(
-            signature_date("2024年12月20日，县政府常务会议审议通过了年度报告，并向社会公开发布。"),
-            None
-        );
-        assert_eq!(signature_date(body), None);
-    }
 
     const PARA: &str = "2023年,我县坚持以习近平法治思想为指导,深入推进法治政府建设,取得明显成效。";
 
