@@ -78,8 +78,9 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
             q.unit = "元".to_string();
             q.kind = IndicatorKind::Money;
         }
+        let clause = label::clause_around(&f, floor, q.start, q.end);
         let canonical = catalogue
-            .classify(&label, &q.unit, q.kind)
+            .classify_in_clause(&label, &clause, &q.unit, q.kind)
             .map(|c| c.id.clone());
         last_change =
             (q.kind == IndicatorKind::Change).then(|| (q.end, q.value.signum(), q.unit.clone()));

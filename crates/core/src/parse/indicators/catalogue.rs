@@ -29,7 +29,8 @@ pub struct CanonicalIndicator {
     /// At least one of these must be in the label (when any are given).
     #[serde(default)]
     pub any: Vec<String>,
-    /// None of these may be in the label.
+    /// None of these may be in the label, nor anywhere in the figure's clause (what follows a
+    /// measure word is what is counted: 8起信访积案 are backlog petitions, not mediated disputes).
     #[serde(default)]
     pub none: Vec<String>,
     /// The quantity's kind must be one of these (when any are given).
@@ -42,6 +43,7 @@ impl CanonicalIndicator {
     fn score(
         &self,
         label: &str,
+        clause: &str,
         unit: &str,
         kind: IndicatorKind,
         units: &[String],
@@ -52,7 +54,11 @@ impl CanonicalIndicator {
         if !units.iter().any(|u| u == unit) {
             return None;
         }
-        if self.none.iter().any(|w| label.contains(w.as_str())) {
+        if self
+            .none
+            .iter()
+            .any(|w| label.contains(w.as_str()) || clause.contains(w.as_str()))
+        {
             return None;
         }
         if !self.all.iter().all(|w| label.contains(w.as_str())) {
@@ -128,9 +134,21 @@ impl Catalogue {
         unit: &str,
         kind: IndicatorKind,
     ) -> Option<&CanonicalIndicator> {
+        self.classify_in_clause(label, "", unit, kind)
+    }
+
+    /// As [`Catalogue::classify`], with `clause` the figure's whole clause: an exclusion word
+    /// there rules an indicator out as it would in the label.
+    pub fn classify_in_clause(
+        &self,
+        label: &str,
+        clause: &str,
+        unit: &str,
+        kind: IndicatorKind,
+    ) -> Option<&CanonicalIndicator> {
         let mut best: Option<(usize, &CanonicalIndicator)> = None;
         for c in &self.indicators {
-            if let Some(s) = c.score(label, unit, kind, self.class_units(&c.class))
+            if let Some(s) = c.score(label, clause, unit, kind, self.class_units(&c.class))
                 && best.is_none_or(|(b, _)| s > b)
             {
                 best = Some((s, c));

@@ -265,6 +265,28 @@ fn rate_after(f: &Folded, lex: &Lexicon, end: usize) -> Option<String> {
         .map(|k| window[..k].iter().collect())
 }
 
+/// A quantity's whole clause as written: what the label and the figure's span leave out (the
+/// qualifier 突破, a stock reached) and what follows the measure word (8起信访积案) still say
+/// what is counted. Read back as
+/// [`label`] does, and forward up to a clause break or an enumeration comma, at most
+/// [`CLAUSE_AFTER_CHARS`] characters; other figures after it are kept, since the noun closing
+/// the clause often names what the first counts (113项…事项涉及的292个证明材料实施告知承诺).
+pub(super) fn clause_around(f: &Folded, floor: usize, start: usize, end: usize) -> String {
+    let floor = floor.max(start.saturating_sub(MAX_LOOKBACK_CHARS));
+    let end = end.min(f.len());
+    let after = f.chars[end..]
+        .iter()
+        .take(CLAUSE_AFTER_CHARS)
+        .take_while(|c| !ends_label(**c) && **c != '、')
+        .count();
+    f.chars[clause_start(f, floor, start)..end + after]
+        .iter()
+        .collect()
+}
+
+/// How far [`clause_around`] reads on: a long clause's far end names other things.
+const CLAUSE_AFTER_CHARS: usize = 32;
+
 /// The noun phrase after a quantity, up to a break, another number or a verb that ends it.
 fn after_phrase(f: &Folded, lex: &Lexicon, end: usize) -> Vec<char> {
     // A preposition ends the phrase only where it starts a word: 为 in 行为 does not.

@@ -507,6 +507,46 @@ fn canonical_ids() {
     }
 }
 
+/// What the rest of a clause says the figure counts rules an id out, as the label does; and
+/// attending, a stock reached or civil cases counted in are other quantities.
+#[test]
+fn the_rest_of_the_clause_and_near_misses_rule_an_id_out() {
+    let first = |text: &str| {
+        find_indicators(text)
+            .into_iter()
+            .next()
+            .and_then(|i| i.canonical)
+    };
+    let cases = [
+        // The noun after the measure word is what is counted.
+        ("成功化解王某、李某等5起信访积案", None),
+        ("对86项依申请政务服务事项所需的140个材料实行告知承诺", None),
+        ("参加市级专题会议12次", None),
+        ("全区经营主体突破5万户", None),
+        ("化解行政争议和涉企民事纠纷27件", None),
+        // What is not ruled out keeps its id.
+        (
+            "调解矛盾纠纷4581件,调解成功率99.3%",
+            Some("disputes.mediated"),
+        ),
+        (
+            "召开政府常务会议研究部署法治建设4次",
+            Some("leadership.meetings"),
+        ),
+        (
+            "办理政务服务事项86项,实现告知承诺事项全覆盖",
+            Some("functions.service_items"),
+        ),
+        (
+            "实质性化解行政争议27件",
+            Some("disputes.administrative_disputes_resolved"),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(first(text).as_deref(), want, "{text}");
+    }
+}
+
 #[test]
 fn a_count_closing_a_list_is_no_instrument_name() {
     let found = find_indicators("涵盖市场监管、生态环境等8个领域共67项事项");

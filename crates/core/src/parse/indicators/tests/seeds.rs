@@ -150,7 +150,8 @@ fn county_report_paragraphs() {
                 134.0,
                 "件",
                 "该模式化解行政争议和涉府民事案件",
-                Some("disputes.administrative_disputes_resolved"),
+                // Civil cases counted in: not a count of administrative disputes alone.
+                None,
             ),
             (
                 "3140人次",
