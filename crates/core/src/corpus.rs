@@ -18,9 +18,11 @@ use crate::store::{self, Store, Writer};
 use crate::text::segment;
 
 mod index;
+pub(crate) mod packed;
 
 use index::WordIndex;
 pub use index::{WordAt, words_of};
+use packed::packed_words_of;
 
 /// A file that could not be loaded, and why: reported, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,9 +166,9 @@ pub enum Streamed {
     Warning(LoadProblem),
 }
 
-/// One loaded file: its report, its words as byte offsets and lengths (the search index's input),
-/// and a warning if it loaded damaged.
-type Loaded = Result<(Report, Vec<WordAt>, Option<LoadProblem>), LoadProblem>;
+/// One loaded file: its report, its words packed (the search index's input), and a warning if it
+/// loaded damaged.
+type Loaded = Result<(Report, Vec<u8>, Option<LoadProblem>), LoadProblem>;
 
 /// A store being read and written during one load.
 struct Cache<'a> {
@@ -302,7 +304,7 @@ impl Corpus {
         let loaded = reports
             .into_par_iter()
             .map(|r| {
-                let words = Clock::time(&clock.segment, || words_of(&r.text));
+                let words = Clock::time(&clock.segment, || packed_words_of(&r.text));
                 Ok((r, words, None))
             })
             .collect();
@@ -544,10 +546,12 @@ fn load_with_words(
     if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.store.get(bytes))) {
         let mut report = entry.report;
         report.source = source.to_string();
+        report.shrink_to_fit();
         return Ok((report, entry.words, None));
     }
-    let (report, warning) = load_checked(bytes, source, taxonomy, clock)?;
-    let words = Clock::time(&clock.segment, || words_of(&report.text));
+    let (mut report, warning) = load_checked(bytes, source, taxonomy, clock)?;
+    report.shrink_to_fit();
+    let words = Clock::time(&clock.segment, || packed_words_of(&report.text));
     let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).

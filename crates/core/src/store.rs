@@ -10,7 +10,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-mod pack;
 mod write;
 
 use std::time::Duration;
@@ -18,9 +17,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::analyse::themes::Taxonomy;
-use crate::corpus::{Corpus, WordAt};
+use crate::corpus::Corpus;
+use crate::corpus::packed::{fits, pack_words};
 use crate::model::Report;
-use pack::unpack_words;
 use write::Row;
 pub use write::Writer;
 
@@ -85,8 +84,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS report_words USING fts5 (
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub report: Report,
-    /// Every word of the report's text as byte offset and length (the search index's input).
-    pub words: Vec<WordAt>,
+    /// Every word of the report's text, packed: two LEB128 varints a word, its byte distance from
+    /// the end of the word before and its length in bytes (the search index's input).
+    pub words: Vec<u8>,
 }
 
 /// A store that could not be used as it was.
@@ -187,8 +187,8 @@ impl Store {
             .flatten()?;
         let model = zstd::decode_all(model.as_slice()).ok()?;
         let report: Report = serde_json::from_slice(&model).ok()?;
-        let words = unpack_words(&report.text, &zstd::decode_all(words.as_slice()).ok()?)?;
-        Some(Entry { report, words })
+        let words = zstd::decode_all(words.as_slice()).ok()?;
+        fits(&report.text, &words).then_some(Entry { report, words })
     }
 
     /// Store an entry now, in a transaction of its own; failures are ignored (the store only
@@ -323,7 +323,7 @@ pub fn export_sqlite(path: &Path, corpus: &Corpus) -> Result<(), StoreError> {
         .reports
         .par_iter()
         .zip(corpus.word_lists())
-        .map(|(r, words)| Row::new(r.hash.clone(), r, &words, taxonomy))
+        .map(|(r, words)| Row::new(r.hash.clone(), r, &pack_words(&words, &r.text), taxonomy))
         .collect::<std::io::Result<Vec<Row>>>()
         .map_err(|source| StoreError::Io {
             path: path.to_path_buf(),
@@ -356,7 +356,7 @@ mod tests {
 
     fn entry(taxonomy: &Taxonomy) -> Entry {
         let report = load_bytes(REPORT.as_bytes(), "a.txt", taxonomy).unwrap();
-        let words = crate::corpus::words_of(&report.text);
+        let words = crate::corpus::packed::packed_words_of(&report.text);
         Entry { report, words }
     }
 

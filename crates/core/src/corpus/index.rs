@@ -4,8 +4,9 @@
 //! once, and every occurrence is two `u32`s (report, byte offset) in one flat list grouped by
 //! word, with no list or string of its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
+use super::packed;
 use crate::text::segment;
 
 /// One word of a text: its byte offset and its length in bytes (the word is the text's slice).
@@ -23,32 +24,28 @@ pub fn words_of(text: &str) -> Vec<WordAt> {
 /// Word → every (report, byte offset) it stands at, in report order and then text order.
 #[derive(Debug, Default)]
 pub struct WordIndex {
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     /// Where each word's occurrences start in `postings` (one more entry than words: the end).
     starts: Vec<u32>,
     postings: Vec<(u32, u32)>,
 }
 
 impl WordIndex {
-    /// Index the words of each text (`texts[i]`'s words are `words[i]`).
-    pub fn build<'a>(texts: impl Iterator<Item = &'a str>, words: Vec<Vec<WordAt>>) -> WordIndex {
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+    /// Index the words of each text (`texts[i]`'s words are `words[i]`, packed).
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>, words: Vec<Vec<u8>>) -> WordIndex {
+        let texts: Vec<&str> = texts.collect();
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut counts: Vec<u32> = Vec::new();
-        // Each word's length is replaced by its id, in place: no second list per report.
-        let mut words = words;
-        for (text, list) in texts.zip(words.iter_mut()) {
-            for (at, len) in list.iter_mut() {
-                let Some(word) = text.get(*at as usize..(*at + *len) as usize) else {
-                    *len = u32::MAX;
-                    continue;
-                };
+        // Each word is looked up again in the second pass rather than its id kept from the
+        // first: a list of ids would cost more memory at the load's peak than the packed words.
+        for (text, list) in texts.iter().zip(&words) {
+            for word in words_in(text, list) {
                 let next = ids.len() as u32;
                 let id = *ids.entry(word.into()).or_insert(next);
                 if id == next {
                     counts.push(0);
                 }
                 counts[id as usize] += 1;
-                *len = id;
             }
         }
         let mut starts = Vec::with_capacity(counts.len() + 1);
@@ -60,9 +57,10 @@ impl WordIndex {
         starts.push(total);
         let mut fill = starts.clone();
         let mut postings = vec![(0, 0); total as usize];
-        for (report, list) in words.into_iter().enumerate() {
-            for (at, id) in list {
-                if let Some(slot) = fill.get_mut(id as usize) {
+        for (report, (text, list)) in texts.iter().zip(words).enumerate() {
+            for word in words_in(text, &list) {
+                let at = (word.as_ptr() as usize - text.as_ptr() as usize) as u32;
+                if let Some(slot) = ids.get(word).and_then(|&id| fill.get_mut(id as usize)) {
                     postings[*slot as usize] = (report as u32, at);
                     *slot += 1;
                 }
@@ -111,6 +109,14 @@ impl WordIndex {
     }
 }
 
+/// The words of `text` that `packed` names (those that lie in the text).
+fn words_in<'t, 'p>(
+    text: &'t str,
+    packed: &'p [u8],
+) -> impl Iterator<Item = &'t str> + use<'t, 'p> {
+    packed::unpack(packed).filter_map(|(at, len)| text.get(at as usize..(at + len) as usize))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,7 +125,8 @@ mod tests {
     fn words_are_found_in_report_and_text_order() {
         let texts = ["法治政府建设，法治", "推进法治"];
         let words: Vec<Vec<WordAt>> = texts.iter().map(|t| words_of(t)).collect();
-        let index = WordIndex::build(texts.iter().copied(), words.clone());
+        let packed = texts.iter().map(|t| packed::packed_words_of(t)).collect();
+        let index = WordIndex::build(texts.iter().copied(), packed);
         let fazhi: Vec<(u32, u32)> = index.get("法治").to_vec();
         assert!(fazhi.windows(2).all(|w| w[0] < w[1]), "{fazhi:?}");
         assert_eq!(fazhi.last(), Some(&(1, "推进".len() as u32)));
