@@ -413,7 +413,7 @@ fn run(args: Cli) -> Result<ExitCode> {
             }
         }
         Command::Export { sqlite, .. } => {
-            fazhi_core::store::export_sqlite(&sqlite, &corpus.reports, corpus.taxonomy())?;
+            fazhi_core::store::export_sqlite(&sqlite, &corpus)?;
             eprintln!(
                 "fazhi: {} reports written to {}",
                 corpus.reports.len(),

@@ -78,7 +78,7 @@ fn the_sql_examples_run_on_an_export() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("reports.sqlite");
     let corpus = fazhi_core::corpus::Corpus::embedded(Taxonomy::embedded().into());
-    fazhi_core::store::export_sqlite(&file, &corpus.reports, corpus.taxonomy()).unwrap();
+    fazhi_core::store::export_sqlite(&file, &corpus).unwrap();
     let db = rusqlite::Connection::open(&file).unwrap();
     let sql = blocks(&readme(), "sql");
     let queries: Vec<&str> = sql

@@ -1,7 +1,7 @@
 //! All loaded reports: loading in parallel, de-duplication by content, and the indexes every
 //! view reads (so nothing rescans text on a key press).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -14,8 +14,15 @@ use crate::ingest;
 use crate::model::{Report, Span};
 use crate::parse;
 use crate::seeds;
-use crate::store::{self, Store};
+use crate::store::{self, Store, Writer};
 use crate::text::segment;
+
+mod index;
+pub(crate) mod packed;
+
+use index::WordIndex;
+pub use index::{WordAt, words_of};
+use packed::packed_words_of;
 
 /// A file that could not be loaded, and why: reported, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +65,7 @@ pub struct Corpus {
     /// The taxonomy every report was scored with.
     taxonomy: Arc<Taxonomy>,
     /// Word → (report, byte offset) of every occurrence, from jieba tokens.
-    words: HashMap<String, Vec<(u32, u32)>>,
+    words: WordIndex,
     /// How long loading took, stage by stage.
     pub stages: Stages,
 }
@@ -119,6 +126,14 @@ impl Clock {
         out
     }
 
+    /// Add time measured elsewhere (another thread's) to `stage`.
+    fn add(stage: &AtomicU64, time: Duration) {
+        stage.fetch_add(
+            u64::try_from(time.as_nanos()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
     fn stages(&self, index: Duration, wall: Duration) -> Stages {
         let d = |a: &AtomicU64| Duration::from_nanos(a.load(Ordering::Relaxed));
         Stages {
@@ -151,9 +166,29 @@ pub enum Streamed {
     Warning(LoadProblem),
 }
 
-/// One loaded file: its report, its words with byte offsets (the search index's input), and a
-/// warning if it loaded damaged.
-type Loaded = Result<(Report, Vec<(String, u32)>, Option<LoadProblem>), LoadProblem>;
+/// One loaded file: its report, its words packed (the search index's input), and a warning if it
+/// loaded damaged.
+type Loaded = Result<(Report, Vec<u8>, Option<LoadProblem>), LoadProblem>;
+
+/// A store being read and written during one load.
+struct Cache<'a> {
+    store: &'a Store,
+    writer: Writer,
+}
+
+impl<'a> Cache<'a> {
+    fn new(store: Option<&'a Store>) -> Option<Cache<'a>> {
+        store.map(|store| Cache {
+            store,
+            writer: store.writer(),
+        })
+    }
+
+    /// Wait for the writer to write what it was given; the time its thread was busy.
+    fn finish(cache: Option<Cache<'_>>) -> Duration {
+        cache.map_or(Duration::ZERO, |c| c.writer.finish())
+    }
+}
 
 impl Corpus {
     /// The reports embedded in the binary (`seeds/`).
@@ -196,10 +231,11 @@ impl Corpus {
         let clock = Clock::default();
         let (files, mut problems) = files_of(paths);
         let done = AtomicUsize::new(0);
+        let cache = Cache::new(cache);
         let loaded: Vec<Loaded> = files
             .par_iter()
             .map(|path| {
-                let loaded = load_file(path, &taxonomy, cache, max_file_bytes, &clock);
+                let loaded = load_file(path, &taxonomy, cache.as_ref(), max_file_bytes, &clock);
                 progress(Progress {
                     done: done.fetch_add(1, Ordering::Relaxed) + 1,
                     total: files.len(),
@@ -208,6 +244,8 @@ impl Corpus {
                 loaded
             })
             .collect();
+        let writing = Cache::finish(cache);
+        Clock::add(&clock.store, writing);
         let mut corpus = Corpus::from_loaded(loaded, taxonomy, &clock, start);
         problems.append(&mut corpus.problems);
         corpus.problems = problems;
@@ -235,10 +273,11 @@ impl Corpus {
         let clock = Clock::default();
         // Enough files at a time to keep every core busy, few enough to keep memory flat.
         let window = rayon::current_num_threads() * 16;
+        let cache = Cache::new(cache);
         for chunk in files.chunks(window.max(1)) {
             let loaded: Vec<Loaded> = chunk
                 .par_iter()
-                .map(|path| load_file(path, taxonomy, cache, max_file_bytes, &clock))
+                .map(|path| load_file(path, taxonomy, cache.as_ref(), max_file_bytes, &clock))
                 .collect();
             for result in loaded {
                 match result {
@@ -255,6 +294,7 @@ impl Corpus {
                 }
             }
         }
+        Cache::finish(cache);
     }
 
     /// Build a corpus from already parsed reports (de-duplicated, indexed).
@@ -264,7 +304,7 @@ impl Corpus {
         let loaded = reports
             .into_par_iter()
             .map(|r| {
-                let words = Clock::time(&clock.segment, || words_of(&r.text));
+                let words = Clock::time(&clock.segment, || packed_words_of(&r.text));
                 Ok((r, words, None))
             })
             .collect();
@@ -296,7 +336,7 @@ impl Corpus {
             }
         }
         let index_start = Instant::now();
-        let words = index_words(word_lists);
+        let words = WordIndex::build(reports.iter().map(|r| r.text.as_str()), word_lists);
         let index = index_start.elapsed();
         Corpus {
             reports,
@@ -306,6 +346,12 @@ impl Corpus {
             words,
             stages: clock.stages(index, start.elapsed()),
         }
+    }
+
+    /// Each report's words as byte offset and length, in text order (`reports[i]`'s are the
+    /// `i`th), read back from the word index: no text is segmented again.
+    pub fn word_lists(&self) -> Vec<Vec<WordAt>> {
+        self.words.by_report(self.reports.len())
     }
 
     pub fn taxonomy(&self) -> &Taxonomy {
@@ -346,13 +392,8 @@ impl Corpus {
         let Some(first) = words.first() else {
             return Vec::new();
         };
-        let is_word_at = |word: &str, report: u32, at: usize| {
-            self.words
-                .get(word)
-                .is_some_and(|list| list.binary_search(&(report, at as u32)).is_ok())
-        };
         let mut hits = Vec::new();
-        for &(report, offset) in self.words.get(first).map(Vec::as_slice).unwrap_or(&[]) {
+        for &(report, offset) in self.words.get(first) {
             let text = &self.reports[report as usize].text;
             let start = offset as usize;
             let mut end = start + first.len();
@@ -364,7 +405,7 @@ impl Corpus {
                             .trim_start_matches(|c: char| !c.is_alphanumeric())
                             .len());
                 let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
-                    && is_word_at(word, report, at);
+                    && self.words.is_at(word, report, at as u32);
                 end = at + word.len();
                 found
             });
@@ -457,24 +498,6 @@ pub fn section_at(report: &Report, offset: usize) -> Vec<usize> {
     best
 }
 
-/// Every jieba word of `text` with its byte offset: the search index's input.
-pub fn words_of(text: &str) -> Vec<(String, u32)> {
-    segment::words(text)
-        .into_iter()
-        .map(|(at, w)| (w.to_string(), at as u32))
-        .collect()
-}
-
-fn index_words(per_report: Vec<Vec<(String, u32)>>) -> HashMap<String, Vec<(u32, u32)>> {
-    let mut words: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
-    for (i, list) in per_report.into_iter().enumerate() {
-        for (w, at) in list {
-            words.entry(w).or_default().push((i as u32, at));
-        }
-    }
-    words
-}
-
 /// The report files under `paths` (folders read recursively, in file-name order), and what could
 /// not be listed.
 fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadProblem>) {
@@ -490,7 +513,7 @@ fn files_of(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadProblem>) {
 fn load_file(
     path: &Path,
     taxonomy: &Taxonomy,
-    cache: Option<&Store>,
+    cache: Option<&Cache<'_>>,
     max_file_bytes: u64,
     clock: &Clock,
 ) -> Loaded {
@@ -517,21 +540,23 @@ fn load_with_words(
     bytes: &[u8],
     source: &str,
     taxonomy: &Taxonomy,
-    cache: Option<&Store>,
+    cache: Option<&Cache<'_>>,
     clock: &Clock,
 ) -> Loaded {
-    if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.get(bytes))) {
+    if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.store.get(bytes))) {
         let mut report = entry.report;
         report.source = source.to_string();
+        report.shrink_to_fit();
         return Ok((report, entry.words, None));
     }
-    let (report, warning) = load_checked(bytes, source, taxonomy, clock)?;
-    let words = Clock::time(&clock.segment, || words_of(&report.text));
+    let (mut report, warning) = load_checked(bytes, source, taxonomy, clock)?;
+    report.shrink_to_fit();
+    let words = Clock::time(&clock.segment, || packed_words_of(&report.text));
     let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).
     if let Some(c) = cache.filter(|_| warning.is_none()) {
-        Clock::time(&clock.store, || c.put(bytes, &entry, taxonomy));
+        Clock::time(&clock.store, || c.writer.put(bytes, &entry, taxonomy));
     }
     Ok((entry.report, entry.words, warning))
 }

@@ -67,8 +67,9 @@ pub struct Divisions {
     list: Vec<Division>,
     by_code: HashMap<&'static str, DivId>,
     children: Vec<Vec<DivId>>,
+    /// Sorted by name: a name is looked up by binary search, with no second copy of every name
+    /// in a map (they are held for the whole session).
     entries: Vec<NameEntry>,
-    by_name: HashMap<String, usize>,
     matcher: AhoCorasick,
 }
 
@@ -186,7 +187,7 @@ impl Divisions {
                 children[p as usize].push(i as DivId);
             }
         }
-        let (entries, by_name) = name_index(&list);
+        let entries = name_index(&list);
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(entries.iter().map(|e| e.text.as_str()))
@@ -196,7 +197,6 @@ impl Divisions {
             by_code,
             children,
             entries,
-            by_name,
             matcher,
         }
     }
@@ -260,9 +260,9 @@ impl Divisions {
 
     /// Every division an official name or a short form may mean.
     pub fn named(&self, name: &str) -> &[DivId] {
-        self.by_name
-            .get(name)
-            .map_or(&[], |&e| self.entries[e].ids.as_slice())
+        self.entries
+            .binary_search_by(|e| e.text.as_str().cmp(name))
+            .map_or(&[], |e| self.entries[e].ids.as_slice())
     }
 
     pub fn entry(&self, index: usize) -> &NameEntry {
@@ -339,7 +339,7 @@ fn rank(level: Level) -> u8 {
 /// Official names plus short forms. A short form never shadows an official name, and where
 /// short forms of different levels collide only the highest level keeps it (南昌 is 南昌市,
 /// not 南昌县).
-fn name_index(list: &[Division]) -> (Vec<NameEntry>, HashMap<String, usize>) {
+fn name_index(list: &[Division]) -> Vec<NameEntry> {
     let mut official: HashMap<&str, Vec<DivId>> = HashMap::new();
     let mut shorts: HashMap<String, Vec<DivId>> = HashMap::new();
     for (i, d) in list.iter().enumerate() {
@@ -383,12 +383,10 @@ fn name_index(list: &[Division]) -> (Vec<NameEntry>, HashMap<String, usize>) {
         });
     }
     entries.sort_by(|a, b| a.text.cmp(&b.text));
-    let by_name = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.text.clone(), i))
-        .collect();
-    (entries, by_name)
+    for e in &mut entries {
+        e.ids.shrink_to_fit();
+    }
+    entries
 }
 
 /// Remove trailing ethnic names (苗族, 土家族, 哈萨克) from a name stem.

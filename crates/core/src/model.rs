@@ -373,6 +373,33 @@ impl Report {
     pub fn level(&self) -> Level {
         self.locality.as_ref().map_or(Level::Unknown, |l| l.level)
     }
+
+    /// Give back what the report's lists and strings reserved beyond their length while they
+    /// were built or read: a corpus holds every report for the whole session.
+    pub fn shrink_to_fit(&mut self) {
+        fn sections(list: &mut Vec<Section>) {
+            list.shrink_to_fit();
+            for s in list {
+                s.themes.shrink_to_fit();
+                s.theme_scores.0.shrink_to_fit();
+                s.measures.shrink_to_fit();
+                for m in &mut s.measures {
+                    m.text.shrink_to_fit();
+                    m.themes.0.shrink_to_fit();
+                }
+                sections(&mut s.children);
+            }
+        }
+        self.text.shrink_to_fit();
+        sections(&mut self.sections);
+        self.indicators.shrink_to_fit();
+        for i in &mut self.indicators {
+            i.label.shrink_to_fit();
+            i.section.shrink_to_fit();
+            i.themes.0.shrink_to_fit();
+        }
+        self.meta.chrome.shrink_to_fit();
+    }
 }
 
 /// A value as a reader should see it: its qualifier's sign, then [`format_number`] ("≥498条",

@@ -10,11 +10,18 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+mod write;
 
-use crate::analyse::coverage::coverage;
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
 use crate::analyse::themes::Taxonomy;
+use crate::corpus::Corpus;
+use crate::corpus::packed::{fits, pack_words};
 use crate::model::Report;
+use write::Row;
+pub use write::Writer;
 
 /// Changes whenever the parser's code or assets change (computed by `build.rs`), so a new build
 /// never reads what an old one parsed.
@@ -77,8 +84,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS report_words USING fts5 (
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub report: Report,
-    /// Every word of the report's text with its byte offset (the search index's input).
-    pub words: Vec<(String, u32)>,
+    /// Every word of the report's text, packed: two LEB128 varints a word, its byte distance from
+    /// the end of the word before and its length in bytes (the search index's input).
+    pub words: Vec<u8>,
 }
 
 /// A store that could not be used as it was.
@@ -179,27 +187,27 @@ impl Store {
             .flatten()?;
         let model = zstd::decode_all(model.as_slice()).ok()?;
         let report: Report = serde_json::from_slice(&model).ok()?;
-        let words = unpack_words(&report.text, &zstd::decode_all(words.as_slice()).ok()?)?;
-        Some(Entry { report, words })
+        let words = zstd::decode_all(words.as_slice()).ok()?;
+        fits(&report.text, &words).then_some(Entry { report, words })
     }
 
-    /// Store an entry; failures are ignored (the store only saves time).
+    /// Store an entry now, in a transaction of its own; failures are ignored (the store only
+    /// saves time). A load stores through a [`Store::writer`] instead.
     pub fn put(&self, bytes: &[u8], entry: &Entry, taxonomy: &Taxonomy) {
         let key = blake3::hash(bytes).to_hex().to_string();
-        // Made before the connection is taken: the other threads go on writing meanwhile.
-        let Ok(row) = Row::new(entry, taxonomy) else {
+        // Made before the connection is taken: the other threads go on reading meanwhile.
+        let Ok(row) = Row::new(key, &entry.report, &entry.words, taxonomy) else {
             return;
         };
-        let Ok(mut conn) = self.conn.lock() else {
-            return;
-        };
-        let Ok(tx) = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        else {
-            return;
-        };
-        if write_report(&tx, &key, &self.parser, &row).is_ok() {
-            let _ = tx.commit();
+        if let Ok(mut conn) = self.conn.lock() {
+            let _ = write::write_now(&mut conn, &self.parser, &[row]);
         }
+    }
+
+    /// A writer storing entries from a thread of its own, many to a transaction, on a connection
+    /// of its own (so the threads reading the store never wait for it).
+    pub fn writer(&self) -> Writer {
+        Writer::start(connect(&self.path).ok(), self.parser.clone())
     }
 }
 
@@ -220,17 +228,13 @@ impl From<rusqlite::Error> for Unusable {
 /// Open a store file and check it: readable, intact, of this schema.
 fn open_checked(path: &Path) -> Result<Connection, Unusable> {
     let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(Duration::from_secs(10))?;
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(Unusable::Damaged(check));
     }
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    // In WAL mode NORMAL never corrupts the store; a power cut can only lose the last reports
-    // written, which are parsed again. FULL syncs the disk at every report and made the store
-    // the slowest stage of a cold load.
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    settings(&conn)?;
     // The version before the tables: `CREATE … IF NOT EXISTS` leaves an old table as it was.
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
@@ -254,6 +258,22 @@ fn open_checked(path: &Path) -> Result<Connection, Unusable> {
         }
     }
     Ok(conn)
+}
+
+/// Another connection to a store already opened and checked.
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    settings(&conn)?;
+    Ok(conn)
+}
+
+/// What every connection to a store sets (the journal mode is the file's, set once).
+fn settings(conn: &Connection) -> rusqlite::Result<()> {
+    // In WAL mode NORMAL never corrupts the store; a power cut can only lose the last reports
+    // written, which are parsed again. FULL syncs the disk at every commit.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")
 }
 
 /// Delete a store file and its WAL files.
@@ -289,228 +309,26 @@ fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
     Ok(aside)
 }
 
-/// What is written for one report that takes time to make (compressed blobs, theme shares).
-struct Row<'a> {
-    entry: &'a Entry,
-    model: Vec<u8>,
-    words: Vec<u8>,
-    /// (theme id, share) in taxonomy order.
-    shares: Vec<(&'a str, f32)>,
-}
-
-impl<'a> Row<'a> {
-    fn new(entry: &'a Entry, taxonomy: &'a Taxonomy) -> std::io::Result<Row<'a>> {
-        let r = &entry.report;
-        let json = serde_json::to_vec(r)?;
-        let packed = pack_words(&entry.words, &r.text);
-        let shares = taxonomy.themes.iter().map(|t| t.id.as_str());
-        Ok(Row {
-            entry,
-            model: zstd::bulk::compress(&json, ZSTD_LEVEL)?,
-            words: zstd::bulk::compress(&packed, ZSTD_LEVEL)?,
-            shares: shares.zip(coverage(r, taxonomy)).collect(),
-        })
-    }
-}
-
-/// Run one statement, prepared once per connection: a report writes dozens of rows.
-fn run(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
-    tx.prepare_cached(sql)?.execute(params)
-}
-
-/// Write one report and its summary rows (replacing what an earlier parse of the same bytes by
-/// the same parser stored).
-fn write_report(
-    tx: &Transaction<'_>,
-    key: &str,
-    parser: &str,
-    row: &Row<'_>,
-) -> rusqlite::Result<i64> {
-    let r = &row.entry.report;
-    let locality = r.locality.as_ref();
-    // A contentless index row goes with its report by hand: no foreign key reaches it.
-    run(
-        tx,
-        "DELETE FROM report_words WHERE rowid IN
-             (SELECT id FROM reports WHERE content_hash = ?1 AND parser = ?2)",
-        params![key, parser],
-    )?;
-    run(
-        tx,
-        "DELETE FROM reports WHERE content_hash = ?1 AND parser = ?2",
-        params![key, parser],
-    )?;
-    run(
-        tx,
-        "INSERT INTO reports (content_hash, parser, source, locality, code, level, department,
-             province, year, title, publisher, published, characters, indicator_count, model, words)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
-            key,
-            parser,
-            r.source,
-            locality.map(|l| l.name.as_str()),
-            locality.and_then(|l| l.code.as_deref()),
-            r.level().as_str(),
-            locality.and_then(|l| l.department.as_deref()),
-            locality.and_then(|l| l.province()),
-            r.year,
-            r.title,
-            r.meta.publisher,
-            r.meta
-                .published
-                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
-            r.text.chars().count() as i64,
-            r.indicators.len() as i64,
-            row.model,
-            row.words,
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    for (path, s) in r.walk() {
-        run(
-            tx,
-            "INSERT INTO sections (report, path, depth, heading, part, themes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                id,
-                section_path(&path),
-                s.depth,
-                s.heading,
-                s.part.as_str(),
-                s.themes.join(",")
-            ],
-        )?;
-    }
-    for (i, ind) in r.indicators.iter().enumerate() {
-        run(
-            tx,
-            "INSERT INTO indicators (report, idx, section, label, value, unit, kind, scope,
-                 qualifier, canonical, span)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                id,
-                i as i64,
-                section_path(&ind.section),
-                ind.label,
-                ind.value,
-                ind.unit,
-                name_of(&ind.kind),
-                ind.scope.as_str(),
-                ind.qualifier.as_ref().map(name_of),
-                ind.canonical,
-                ind.span,
-            ],
-        )?;
-    }
-    for (theme, share) in &row.shares {
-        run(
-            tx,
-            "INSERT INTO theme_shares (report, theme, share) VALUES (?1, ?2, ?3)",
-            params![id, theme, f64::from(*share)],
-        )?;
-    }
-    let tokens: Vec<&str> = row.entry.words.iter().map(|(w, _)| w.as_str()).collect();
-    run(
-        tx,
-        "INSERT INTO report_words (rowid, words) VALUES (?1, ?2)",
-        params![id, tokens.join(" ")],
-    )?;
-    Ok(id)
-}
-
-/// "4.1" for the path [3, 0]: 1-based, as a reader counts sections; "" for the preamble.
-fn section_path(path: &[usize]) -> String {
-    path.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// The serde name of an enum value ("count", "at_least").
-fn name_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// Words as two varints each: the gap from the end of the word before, and the length (the word
-/// itself is `text`'s). Most words follow the one before directly or after one punctuation mark
-/// and are a few characters long, so most take two bytes.
-fn pack_words(words: &[(String, u32)], text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(words.len() * 2);
-    let mut end = 0usize;
-    for (w, at) in words {
-        let at = *at as usize;
-        // A word must lie in the text, after the one before: anything else cannot be rebuilt.
-        if at < end || text.get(at..at + w.len()) != Some(w.as_str()) {
-            continue;
-        }
-        push_varint(&mut out, (at - end) as u64);
-        push_varint(&mut out, w.len() as u64);
-        end = at + w.len();
-    }
-    out
-}
-
-/// The inverse of [`pack_words`]; `None` when the bytes do not fit the text (a damaged row).
-fn unpack_words(text: &str, packed: &[u8]) -> Option<Vec<(String, u32)>> {
-    let mut words = Vec::new();
-    let mut rest = packed;
-    let mut end = 0usize;
-    while !rest.is_empty() {
-        let gap = read_varint(&mut rest)?;
-        let len = read_varint(&mut rest)?;
-        let at = end.checked_add(usize::try_from(gap).ok()?)?;
-        end = at.checked_add(usize::try_from(len).ok()?)?;
-        let word = text.get(at..end)?;
-        words.push((word.to_string(), u32::try_from(at).ok()?));
-    }
-    Some(words)
-}
-
-/// LEB128: seven bits a byte, low bits first, the high bit set on all but the last byte.
-fn push_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The varint at the start of `bytes`, which move past it; `None` if cut off or too long.
-fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
-    let mut n = 0u64;
-    for (i, b) in bytes.iter().enumerate().take(10) {
-        n |= u64::from(b & 0x7f) << (7 * i);
-        if b & 0x80 == 0 {
-            *bytes = &bytes[i + 1..];
-            return Some(n);
-        }
-    }
-    None
-}
-
-/// `fazhi export --sqlite`: the reports in a fresh database file of the store's schema (written
-/// beside `path` and moved into place, so a reader never sees half a file).
-pub fn export_sqlite(
-    path: &Path,
-    reports: &[Report],
-    taxonomy: &Taxonomy,
-) -> Result<(), StoreError> {
+/// `fazhi export --sqlite`: a corpus's reports in a fresh database file of the store's schema
+/// (written beside `path` and moved into place, so a reader never sees half a file). The words
+/// are the ones the load found, not segmented again.
+pub fn export_sqlite(path: &Path, corpus: &Corpus) -> Result<(), StoreError> {
     use rayon::prelude::*;
     let sqlite = |source| StoreError::Sqlite {
         path: path.to_path_buf(),
         source,
     };
-    let entries: Vec<Entry> = reports
+    let taxonomy = corpus.taxonomy();
+    let rows = corpus
+        .reports
         .par_iter()
-        .map(|r| Entry {
-            words: crate::corpus::words_of(&r.text),
-            report: r.clone(),
-        })
-        .collect();
+        .zip(corpus.word_lists())
+        .map(|(r, words)| Row::new(r.hash.clone(), r, &pack_words(&words, &r.text), taxonomy))
+        .collect::<std::io::Result<Vec<Row>>>()
+        .map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
     let partial = path.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
     {
@@ -521,19 +339,7 @@ pub fn export_sqlite(
             params![SCHEMA_VERSION.to_string()],
         )
         .map_err(sqlite)?;
-        let rows = entries
-            .par_iter()
-            .map(|e| Row::new(e, taxonomy))
-            .collect::<std::io::Result<Vec<Row>>>()
-            .map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        let tx = conn.transaction().map_err(sqlite)?;
-        for row in &rows {
-            write_report(&tx, &row.entry.report.hash, "export", row).map_err(sqlite)?;
-        }
-        tx.commit().map_err(sqlite)?;
+        write::write_now(&mut conn, "export", &rows).map_err(sqlite)?;
     }
     std::fs::rename(&partial, path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
@@ -550,10 +356,7 @@ mod tests {
 
     fn entry(taxonomy: &Taxonomy) -> Entry {
         let report = load_bytes(REPORT.as_bytes(), "a.txt", taxonomy).unwrap();
-        let words = crate::text::segment::words(&report.text)
-            .into_iter()
-            .map(|(at, w)| (w.to_string(), at as u32))
-            .collect();
+        let words = crate::corpus::packed::packed_words_of(&report.text);
         Entry { report, words }
     }
 
@@ -662,10 +465,9 @@ mod tests {
     #[test]
     fn an_export_holds_every_report_with_the_schema_version() {
         let dir = tempfile::tempdir().unwrap();
-        let taxonomy = Taxonomy::embedded();
         let corpus = crate::corpus::Corpus::embedded(Taxonomy::embedded().into());
         let file = dir.path().join("reports.sqlite");
-        export_sqlite(&file, &corpus.reports, &taxonomy).unwrap();
+        export_sqlite(&file, &corpus).unwrap();
         let conn = Connection::open(&file).unwrap();
         let n: i64 = conn
             .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
@@ -687,41 +489,51 @@ mod tests {
             )
             .unwrap();
         assert!(ids > 50, "{ids}");
+        // The words come from the load's index, not a second segmentation: the same words.
+        let with_word: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM report_words WHERE report_words MATCH '行政复议'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let expected = corpus
+            .reports
+            .iter()
+            .zip(corpus.word_lists())
+            .filter(|(r, words)| {
+                words
+                    .iter()
+                    .any(|&(at, len)| &r.text[at as usize..(at + len) as usize] == "行政复议")
+            })
+            .count();
+        assert!(expected > 0);
+        assert_eq!(with_word as usize, expected);
     }
 
     #[test]
-    fn words_pack_into_two_bytes_each_and_back() {
-        let text = "行政复议案件，76件";
-        let words = vec![
-            ("行政复议".to_string(), 0),
-            ("案件".to_string(), 12),
-            ("76".to_string(), 21),
-        ];
-        let packed = pack_words(&words, text);
-        assert_eq!(packed, [0, 12, 0, 6, 3, 2]);
-        assert_eq!(unpack_words(text, &packed), Some(words));
-        assert_eq!(unpack_words(text, &packed[..5]), None, "cut off");
-        assert_eq!(unpack_words(text, &[0, 200]), None, "a varint cut off");
-        assert_eq!(unpack_words(text, &[0, 100]), None, "past the text");
-    }
-
-    #[test]
-    fn varints_round_trip_at_their_edges() {
-        for n in [
-            0,
-            1,
-            127,
-            128,
-            16_383,
-            16_384,
-            u64::from(u32::MAX),
-            u64::MAX,
-        ] {
-            let mut out = Vec::new();
-            push_varint(&mut out, n);
-            let mut bytes = out.as_slice();
-            assert_eq!(read_varint(&mut bytes), Some(n));
-            assert!(bytes.is_empty());
+    fn a_writer_stores_every_entry_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let taxonomy = Taxonomy::embedded();
+        let (store, _) = Store::open(dir.path(), &taxonomy).unwrap();
+        let e = entry(&taxonomy);
+        let writer = store.writer();
+        let others: Vec<String> = (0..100).map(|i| format!("{REPORT}{i}")).collect();
+        for bytes in &others {
+            writer.put(bytes.as_bytes(), &e, &taxonomy);
         }
+        writer.put(REPORT.as_bytes(), &e, &taxonomy);
+        writer.finish();
+        assert_eq!(store.get(REPORT.as_bytes()), Some(e.clone()));
+        // Dropped without finishing, it still writes what it was given.
+        let late = store.writer();
+        late.put(b"late", &e, &taxonomy);
+        drop(late);
+        assert_eq!(store.get(b"late"), Some(e));
+        let conn = Connection::open(store.path()).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 102);
     }
 }
