@@ -3,6 +3,7 @@
 //! terminal size and the one-off message. Screens get it as `&mut Shared` beside their own state.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
@@ -97,7 +98,8 @@ pub(crate) fn motion(action: Action, page: isize) -> Option<isize> {
 
 /// The state all screens share.
 pub struct Shared {
-    pub corpus: Corpus,
+    /// Shared with work done on other threads (screen 5's review); never changed once loaded.
+    pub corpus: Arc<Corpus>,
     pub config: Settings,
     pub mode: Mode,
     pub size: Rect,
@@ -121,7 +123,7 @@ pub struct Shared {
     /// Per report: the text the list filter matches against.
     haystacks: Vec<String>,
     /// Per report: the completeness check, computed once at load.
-    checks: Vec<Completeness>,
+    checks: Arc<[Completeness]>,
     /// The reviewer's status and note per report, and the file they are kept in (`None`: they
     /// last only this session, as when the file could not be read and must not be overwritten).
     notes: Notes,
@@ -170,7 +172,7 @@ impl Shared {
             }
         };
         let mut shared = Shared {
-            corpus,
+            corpus: Arc::new(corpus),
             config,
             mode: Mode::Normal,
             size: Rect::new(0, 0, 80, 24),
@@ -269,6 +271,11 @@ impl Shared {
     /// The completeness check of a report.
     pub fn check(&self, report: usize) -> Option<&Completeness> {
         self.checks.get(report)
+    }
+
+    /// Every report's completeness check, in report order, to hand to another thread.
+    pub fn checks(&self) -> Arc<[Completeness]> {
+        Arc::clone(&self.checks)
     }
 
     /// Theme mask of a report (bit per taxonomy theme).
