@@ -1921,6 +1921,24 @@ fn review_screen_computes_in_the_background_and_keys_work_meanwhile() {
 }
 
 #[test]
+fn screen_5_writes_no_empty_table_while_it_computes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = review_app(Settings::default());
+    app.shared.export_dir = dir.path().to_path_buf();
+    press_now(&mut app, "5");
+    // Finished rows are taken only after a key is handled: `e` comes while it computes.
+    press_now(&mut app, "e");
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(message.contains("计算中"), "{message}");
+    let written = std::fs::read_dir(dir.path()).expect("export dir").count();
+    assert_eq!(written, 0, "nothing written while computing");
+    app.wait();
+    press_now(&mut app, "e");
+    let written = std::fs::read_dir(dir.path()).expect("export dir").count();
+    assert!(written > 0, "written once ready");
+}
+
+#[test]
 fn quitting_does_not_wait_for_screen_5() {
     let mut app = review_app(Settings::default());
     press_now(&mut app, "5");

@@ -193,6 +193,11 @@ impl App {
     /// Write what the current screen shows to new files in the export folder (a CSV, and a
     /// workbook where a sheet serves better), never over existing ones.
     fn export(&mut self) {
+        // A table still being computed would be written empty.
+        if self.screen == Screen::Review && self.screens.review.computing() {
+            self.shared.message = Some(self.shared.labels().review_computing.to_string());
+            return;
+        }
         let screen = self.screens.get(self.screen);
         let (name, records) = screen.export(&self.shared);
         let dir = &self.shared.export_dir;
