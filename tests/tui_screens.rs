@@ -25,6 +25,8 @@ fn press(app: &mut App, name: &str) {
     if let Some(action) = event::key_action(app, event) {
         update(app, action);
     }
+    // Screen 5 computes its rows in the background; these tests look at them once ready.
+    app.wait();
 }
 
 fn keys(app: &mut App, names: &[&str]) {
@@ -1880,6 +1882,68 @@ fn select_review_row(app: &mut App, name: &str) {
     for _ in 0..at {
         press(app, "j");
     }
+}
+
+/// Press a key without waiting for the work it starts in the background.
+fn press_now(app: &mut App, name: &str) {
+    let key: Key = name.parse().expect("key name");
+    if let Some(action) = event::key_action(app, KeyEvent::new(key.code, key.mods)) {
+        update(app, action);
+    }
+}
+
+/// Draw what the app holds now: unlike `draw`, no update first that could take finished work.
+fn drawn_now(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn review_screen_computes_in_the_background_and_keys_work_meanwhile() {
+    let mut app = review_app(Settings::default());
+    update(&mut app, Action::Resize(120, 30));
+    press_now(&mut app, "5");
+    assert!(app.busy(), "the rows are computed on a thread of their own");
+    let pending = drawn_now(&app, 120, 30);
+    assert!(pending.contains("计算中…"), "{pending}");
+    assert!(!pending.contains("没有符合筛选的报告"), "{pending}");
+    // Keys are answered while it computes: another screen, and back.
+    press_now(&mut app, "3");
+    assert_eq!(app.screen, Screen::Indicators);
+    press_now(&mut app, "5");
+    assert_eq!(app.screen, Screen::Review);
+    app.wait();
+    assert!(!app.busy());
+    let ready = drawn_now(&app, 120, 30);
+    assert!(!ready.contains("计算中"), "{ready}");
+    assert_eq!(review_rows(&app).len(), 12, "{ready}");
+}
+
+#[test]
+fn screen_5_writes_no_empty_table_while_it_computes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = review_app(Settings::default());
+    app.shared.export_dir = dir.path().to_path_buf();
+    press_now(&mut app, "5");
+    // Finished rows are taken only after a key is handled: `e` comes while it computes.
+    press_now(&mut app, "e");
+    let message = app.shared.message.clone().unwrap_or_default();
+    assert!(message.contains("计算中"), "{message}");
+    let written = std::fs::read_dir(dir.path()).expect("export dir").count();
+    assert_eq!(written, 0, "nothing written while computing");
+    app.wait();
+    press_now(&mut app, "e");
+    let written = std::fs::read_dir(dir.path()).expect("export dir").count();
+    assert!(written > 0, "written once ready");
+}
+
+#[test]
+fn quitting_does_not_wait_for_screen_5() {
+    let mut app = review_app(Settings::default());
+    press_now(&mut app, "5");
+    press_now(&mut app, "q");
+    assert!(app.quit);
 }
 
 #[test]

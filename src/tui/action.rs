@@ -79,6 +79,8 @@ pub enum Action {
     ScrollUp(u16, u16),
     ScrollDown(u16, u16),
     Resize(u16, u16),
+    /// Time passed with no input: take the work finished in the background (screen 5's rows).
+    Tick,
 }
 
 /// The five screens of the dashboard.

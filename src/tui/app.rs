@@ -62,6 +62,18 @@ impl App {
         }
     }
 
+    /// Whether work is under way in the background, whose result a [`Action::Tick`] takes.
+    pub fn busy(&self) -> bool {
+        self.screens.review.computing()
+    }
+
+    /// Wait for the work under way in the background and show its result, as a later
+    /// [`Action::Tick`] would.
+    pub fn wait(&mut self) {
+        self.screens.review.receive(true);
+        self.fit();
+    }
+
     /// Key scopes in effect, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
         match self.shared.mode {
@@ -181,6 +193,11 @@ impl App {
     /// Write what the current screen shows to new files in the export folder (a CSV, and a
     /// workbook where a sheet serves better), never over existing ones.
     fn export(&mut self) {
+        // A table still being computed would be written empty.
+        if self.screen == Screen::Review && self.screens.review.computing() {
+            self.shared.message = Some(self.shared.labels().review_computing.to_string());
+            return;
+        }
         let screen = self.screens.get(self.screen);
         let (name, records) = screen.export(&self.shared);
         let dir = &self.shared.export_dir;
@@ -284,6 +301,9 @@ impl App {
         // The report screen's state belongs to the selected report and the theme filter, which
         // any screen may change; it follows them even while another screen is shown.
         self.screens.report.follow(&self.shared);
+        // Screen 5's rows are taken when ready even while another screen is shown, so the
+        // loop stops looking for them.
+        self.screens.review.receive(false);
         self.screens.get_mut(self.screen).fit(&mut self.shared);
         let popup = layout::inner(layout::popup(self.shared.size)).height as usize;
         let p = &mut self.popups;
@@ -304,11 +324,13 @@ impl App {
 
 /// Apply one action. The only function that changes the app.
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
+    if !matches!(action, Action::Resize(..) | Action::Tick) {
         app.shared.message = None;
     }
     match (app.shared.mode, action) {
         (_, Action::Quit) => app.quit = true,
+        // `fit` below takes what is ready.
+        (_, Action::Tick) => {}
         (_, Action::Resize(w, h)) => {
             if w != app.shared.size.width {
                 for screen in Screen::ALL {

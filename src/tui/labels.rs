@@ -88,6 +88,8 @@ pub struct Labels {
     /// Review filters: missing a part, late, copied at least, level, year, province, status.
     pub review_filters: [&'static str; 7],
     pub no_review_rows: &'static str,
+    /// Screen 5 while its rows are computed in the background.
+    pub review_computing: &'static str,
     /// Said after an export: the path follows.
     pub exported: &'static str,
     pub export_failed: &'static str,
@@ -201,6 +203,7 @@ pub const ZH: Labels = Labels {
     ],
     review_filters: ["缺项", "逾期", "复制比≥", "级别", "年份", "省份", "状态"],
     no_review_rows: "没有符合筛选的报告",
+    review_computing: "计算中…（每份报告与其余报告比对，其他屏幕照常可用）",
     exported: "已导出到",
     export_failed: "导出失败",
     note_prompt: "备注",
@@ -325,6 +328,7 @@ pub const EN: Labels = Labels {
         "status",
     ],
     no_review_rows: "no report matches the filters",
+    review_computing: "computing… (each report against the others; the other screens work meanwhile)",
     exported: "exported to",
     export_failed: "export failed",
     note_prompt: "Note",

@@ -97,11 +97,18 @@ pub fn run_loading(
     Ok(loaded)
 }
 
+/// How often the loop looks for finished background work when no key comes.
+const TICK: Duration = Duration::from_millis(100);
+
 fn event_loop(mut guard: terminal::Guard, mut app: App) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     while !app.quit {
         guard.terminal.draw(|frame| render(&app, frame))?;
+        if app.busy() && !ct::poll(TICK)? {
+            update(&mut app, Action::Tick);
+            continue;
+        }
         // Take every event already queued before drawing again, so bursts cost one frame.
         let mut event = ct::read()?;
         loop {

@@ -3,10 +3,12 @@
 //! terminal size and the one-off message. Screens get it as `&mut Shared` beside their own state.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
 use ratatui::layout::Rect;
+use rayon::prelude::*;
 
 use super::action::Action;
 use super::labels::{self, Labels};
@@ -97,7 +99,8 @@ pub(crate) fn motion(action: Action, page: isize) -> Option<isize> {
 
 /// The state all screens share.
 pub struct Shared {
-    pub corpus: Corpus,
+    /// Shared with work done on other threads (screen 5's review); never changed once loaded.
+    pub corpus: Arc<Corpus>,
     pub config: Settings,
     pub mode: Mode,
     pub size: Rect,
@@ -121,7 +124,7 @@ pub struct Shared {
     /// Per report: the text the list filter matches against.
     haystacks: Vec<String>,
     /// Per report: the completeness check, computed once at load.
-    checks: Vec<Completeness>,
+    checks: Arc<[Completeness]>,
     /// The reviewer's status and note per report, and the file they are kept in (`None`: they
     /// last only this session, as when the file could not be read and must not be overwritten).
     notes: Notes,
@@ -143,9 +146,10 @@ impl Shared {
 
     pub fn new(corpus: Corpus, config: Settings) -> Shared {
         let taxonomy = corpus.taxonomy();
+        // Per-report work before the first frame: on every core, as the load was.
         let report_themes = corpus
             .reports
-            .iter()
+            .par_iter()
             .map(|r| {
                 let mut mask = 0u32;
                 for (_, s) in r.walk() {
@@ -158,8 +162,8 @@ impl Shared {
                 mask
             })
             .collect();
-        let haystacks = corpus.reports.iter().map(haystack).collect();
-        let checks = corpus.reports.iter().map(check::check).collect();
+        let haystacks = corpus.reports.par_iter().map(haystack).collect();
+        let checks: Vec<Completeness> = corpus.reports.par_iter().map(check::check).collect();
         let mut notes_message = None;
         let (notes, notes_file) = match config.notes_file.as_deref().map(Notes::load) {
             None => (Notes::default(), None),
@@ -170,7 +174,8 @@ impl Shared {
             }
         };
         let mut shared = Shared {
-            corpus,
+            corpus: Arc::new(corpus),
+            checks: checks.into(),
             config,
             mode: Mode::Normal,
             size: Rect::new(0, 0, 80, 24),
@@ -185,7 +190,6 @@ impl Shared {
             hit: None,
             report_themes,
             haystacks,
-            checks,
             notes,
             notes_file,
             export_dir: PathBuf::from("."),
@@ -271,6 +275,11 @@ impl Shared {
         self.checks.get(report)
     }
 
+    /// Every report's completeness check, in report order, to hand to another thread.
+    pub fn checks(&self) -> Arc<[Completeness]> {
+        Arc::clone(&self.checks)
+    }
+
     /// Theme mask of a report (bit per taxonomy theme).
     pub fn report_theme_mask(&self, report: usize) -> u32 {
         self.report_themes.get(report).copied().unwrap_or(0)
@@ -323,10 +332,11 @@ impl Shared {
             });
         }
         let reports = &self.corpus.reports;
+        // Each key built once (names are formatted): thousands of reports, on every filter key.
         match self.sort {
             // Division codes order places as the national list does: by province, then
             // prefecture, then county.
-            SortKey::Locality => visible.sort_by_key(|&i| {
+            SortKey::Locality => visible.sort_by_cached_key(|&i| {
                 let r = &reports[i];
                 let code = r.locality.as_ref().and_then(|l| l.code.clone());
                 let province = r.locality.as_ref().and_then(|l| l.province());
@@ -338,11 +348,11 @@ impl Shared {
                     r.year,
                 )
             }),
-            SortKey::Year => visible.sort_by_key(|&i| {
+            SortKey::Year => visible.sort_by_cached_key(|&i| {
                 let r = &reports[i];
                 (std::cmp::Reverse(r.year), r.display_name())
             }),
-            SortKey::Level => visible.sort_by_key(|&i| {
+            SortKey::Level => visible.sort_by_cached_key(|&i| {
                 let r = &reports[i];
                 (r.level(), r.display_name(), r.year)
             }),

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use fazhi_core::analyse::review::{ReviewRow, review};
+use fazhi_core::analyse::review::{ReviewRow, review, review_checked};
 use fazhi_core::analyse::shared::{Slogans, gazetteer};
 use fazhi_core::analyse::themes::Taxonomy;
 use fazhi_core::corpus::Corpus;
@@ -219,4 +219,17 @@ fn copying_is_found_with_its_passages_both_ways() {
     assert!((0.35..0.75).contains(&share), "{share}");
     let before = &rows[next.copying.previous_index.expect("a previous year")];
     assert_eq!(before.copying.previous, None);
+}
+
+#[test]
+fn checks_made_beforehand_give_the_same_rows() {
+    // The dashboard hands over the checks it made at its start rather than make them again.
+    let (corpus, rows) = reviewed("review-corpus");
+    let checks: Vec<_> = corpus
+        .reports
+        .iter()
+        .map(fazhi_core::check::check)
+        .collect();
+    let again = review_checked(&corpus.reports, &checks, &gazetteer, Slogans::shared());
+    assert_eq!(rows, again);
 }

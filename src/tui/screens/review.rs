@@ -1,10 +1,13 @@
 //! Screen 5, the reviewer's desk: one row per report (parts, deadline, indicators, copying,
 //! reviewer status and note), sortable by any column and filtered by what a reviewer asks:
 //! missing parts, late, copied at least a share, level, year, province, status. Computed the
-//! first time the screen is shown, since comparing every report with the others is the one
-//! costly step.
+//! first time the screen is shown, on a thread of its own: comparing every report with the
+//! others is the one costly step (seconds on thousands of reports), and keys must not wait for it.
 
-use fazhi_core::analyse::review::{PartState, ReviewRow, review};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use fazhi_core::analyse::review::{PartState, ReviewRow, review_checked};
 use fazhi_core::analyse::shared::{Slogans, gazetteer};
 use fazhi_core::model::Level;
 use fazhi_core::notes::Status;
@@ -72,10 +75,20 @@ pub struct Filters {
     pub status: Option<Status>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Where the rows are: not asked for yet, being computed, or in `rows`.
+#[derive(Debug, Default)]
+enum Job {
+    #[default]
+    NotStarted,
+    Computing(Receiver<Vec<ReviewRow>>),
+    Done,
+}
+
+#[derive(Debug, Default)]
 pub struct ReviewScreen {
-    /// Per report (index into `corpus.reports`); empty until first shown.
+    /// Per report (index into `corpus.reports`); empty until computed.
     pub rows: Vec<ReviewRow>,
+    job: Job,
     pub filters: Filters,
     /// The sorted column and whether largest (or latest, or worst) first; `None`: list order.
     pub sort: Option<(usize, bool)>,
@@ -88,10 +101,49 @@ pub struct ReviewScreen {
 }
 
 impl ReviewScreen {
-    /// Compute the rows if they are not yet: the first time the screen is shown.
+    /// Start computing the rows if they are not yet: the first time the screen is shown.
     pub fn ensure_rows(&mut self, shared: &Shared) {
-        if self.rows.is_empty() && !shared.corpus.reports.is_empty() {
-            self.rows = review(&shared.corpus.reports, &gazetteer, Slogans::shared());
+        if !matches!(self.job, Job::NotStarted) || shared.corpus.reports.is_empty() {
+            return;
+        }
+        let corpus = Arc::clone(&shared.corpus);
+        let checks = shared.checks();
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The screen may be gone (the dashboard quit) before the rows are ready.
+            let _ = send.send(review_checked(
+                &corpus.reports,
+                &checks,
+                &gazetteer,
+                Slogans::shared(),
+            ));
+        });
+        self.job = Job::Computing(receive);
+    }
+
+    /// Whether the rows are being computed.
+    pub fn computing(&self) -> bool {
+        matches!(self.job, Job::Computing(_))
+    }
+
+    /// Take the rows if they are ready; with `wait`, wait for them.
+    pub fn receive(&mut self, wait: bool) {
+        let Job::Computing(receive) = &self.job else {
+            return;
+        };
+        let rows = if wait {
+            receive.recv().map_err(|_| TryRecvError::Disconnected)
+        } else {
+            receive.try_recv()
+        };
+        match rows {
+            Ok(rows) => {
+                self.rows = rows;
+                self.job = Job::Done;
+            }
+            // A review that panicked leaves the table empty rather than retried on every key.
+            Err(TryRecvError::Disconnected) => self.job = Job::Done,
+            Err(TryRecvError::Empty) => {}
         }
     }
 

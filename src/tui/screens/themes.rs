@@ -2,6 +2,7 @@
 //! load, and a cursor over reports (rows) and themes (columns).
 
 use ratatui::Frame;
+use rayon::prelude::*;
 
 use super::report::Pane;
 use super::{Component, Effect};
@@ -45,7 +46,8 @@ pub struct ThemesScreen {
 impl ThemesScreen {
     pub fn new(reports: &[Report], taxonomy: &Taxonomy) -> ThemesScreen {
         ThemesScreen {
-            coverage: reports.iter().map(|r| coverage(r, taxonomy)).collect(),
+            // Before the first frame: on every core.
+            coverage: reports.par_iter().map(|r| coverage(r, taxonomy)).collect(),
             ..ThemesScreen::default()
         }
     }

@@ -47,7 +47,12 @@ pub fn render(s: &ReviewScreen, shared: &Shared, frame: &mut Frame, body: Rect) 
     frame.render_widget(header(s, shared, &columns, &p), line(1));
     let rows_fit = ReviewScreen::rows_fit(body);
     if shown.is_empty() {
-        frame.render_widget(Paragraph::new(l.no_review_rows).style(p.dim), line(2));
+        let empty = if s.computing() {
+            l.review_computing
+        } else {
+            l.no_review_rows
+        };
+        frame.render_widget(Paragraph::new(empty).style(p.dim), line(2));
         return;
     }
     for (k, &i) in shown.iter().skip(s.row.offset).take(rows_fit).enumerate() {

@@ -162,15 +162,28 @@ impl<'a> RowWithPassages<'a> {
 /// Review every report of a set. `find` names the places a text mentions (the gazetteer in
 /// production), to flag the names of other localities.
 pub fn review(reports: &[Report], find: PlaceFinder, slogans: &Slogans) -> Vec<ReviewRow> {
+    let checks: Vec<Completeness> = reports.par_iter().map(check::check).collect();
+    review_checked(reports, &checks, find, slogans)
+}
+
+/// [`review`] with each report's completeness check already made (`checks[i]` of
+/// `reports[i]`), as the dashboard holds them from its start.
+pub fn review_checked(
+    reports: &[Report],
+    checks: &[Completeness],
+    find: PlaceFinder,
+    slogans: &Slogans,
+) -> Vec<ReviewRow> {
     let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
     let candidates = copying::candidates(&texts, slogans);
     let previous = previous_years(reports);
     reports
         .par_iter()
+        .zip(checks)
         .enumerate()
-        .map(|(i, report)| {
+        .map(|(i, (report, check))| {
             let copying = copying_of(reports, i, &candidates[i], previous[i], slogans);
-            row(report, &check::check(report), copying, find)
+            row(report, check, copying, find)
         })
         .collect()
 }
