@@ -198,6 +198,38 @@ fn csv_cells_never_run_as_formulas_and_names_never_drive_the_terminal() {
     assert!(csv.contains("\r\nevil.txt,"), "{csv}");
 }
 
+#[test]
+fn diff_headers_carry_no_escape_or_bidi_override_from_a_name_or_theme_id() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reversed = dir.path().join("a\u{202e}txt.exe.txt");
+    let clipboard = dir.path().join("b\u{1b}]52;c;ZWNobw==\u{7}.txt");
+    fs::copy(SEED, &reversed).expect("copy");
+    fs::copy("seeds/001_43717beec33bc72e.txt", &clipboard).expect("copy");
+    let themes = home.path().join("themes.toml");
+    fs::write(
+        &themes,
+        "[[theme]]\nid = \"evil\\u001b]52;c;ZWNobw==\\u0007\\u202ex\"\nkeywords = [\"法治\"]\n",
+    )
+    .expect("themes file");
+    let theme = "evil\u{1b}]52;c;ZWNobw==\u{7}\u{202e}x";
+    let out = run(fazhi(home.path())
+        .env("FAZHI_THEMES", &themes)
+        .args(["diff", "--theme", theme])
+        .arg(&reversed)
+        .arg(&clipboard));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let header: String = out.stdout.lines().take(3).collect::<Vec<_>>().join("\n");
+    // The theme's band is titled by its id too, further down.
+    for hostile in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        let line = out.stdout.lines().find(|l| l.contains(hostile));
+        assert_eq!(line, None, "{hostile:?}");
+    }
+    assert!(!out.stdout.contains("ZWNobw"), "{header}");
+    assert!(header.contains("atxt.exe.txt)"), "{header}");
+    assert!(header.contains("主题: evilx"), "{header}");
+}
+
 /// A report of thousands of figures: its count is shown whole in the dashboard's list.
 #[test]
 fn the_report_list_shows_an_indicator_count_of_four_digits() {

@@ -1,19 +1,26 @@
 //! Hostile input: parse time on inputs made to be slow, against a baseline in the same run (jieba
 //! segmentation of the same text, which is linear). Every line should grow like its size.
 //!
-//! `cargo bench --bench hostile` times, as medians of 3 rounds in milliseconds, `corpus::load_bytes` (decode,
-//! clean, parse) of:
-//! - 0.5, 1 and 2 MB of short number-dense lines (a statistics table flattened to text), and
-//!   the same text's jieba segmentation;
+//! `cargo bench --bench hostile` times, as medians of 3 rounds in milliseconds (one round at 50 MB,
+//! where a round takes minutes), `corpus::load_bytes` (decode, clean, parse) of:
+//! - 0.5, 1, 2, 10 and 50 MB of short number-dense lines (a statistics table flattened to text),
+//!   and the same text's jieba segmentation;
 //! - a 5 MB HTML `<table>`;
-//! - pages of 10,000, 40,000 and 100,000 nested `<div>`s.
+//! - pages of 10,000, 40,000 and 100,000 nested `<div>`s;
+//!
+//! and `compare` (what `fazhi diff` does) of two 1, 2 and 5 MB reports made of the seeds' lines,
+//! against the jieba segmentation of both.
 
 use std::time::{Duration, Instant};
 
+use fazhi_core::analyse::compare::compare;
 use fazhi_core::analyse::themes::Taxonomy;
-use fazhi_core::corpus::load_bytes;
+use fazhi_core::corpus::{Corpus, load_bytes};
+use fazhi_core::text::segment::tokens;
 
 const ROUNDS: usize = 3;
+/// Inputs this large take minutes a round, so one round is all they get.
+const ONE_ROUND_FROM: usize = 20_000_000;
 const TITLE: &str = "某市2025年法治政府建设年度报告";
 const PROSE: &str = "<p>一、推进依法行政。全年办理行政复议案件123件，化解矛盾纠纷456件，\
                      培训执法人员789人次，制定规范性文件12件。</p>";
@@ -71,8 +78,48 @@ fn nested(depth: usize) -> String {
     )
 }
 
-fn median<F: FnMut()>(mut f: F) -> Duration {
-    let mut times: Vec<Duration> = (0..ROUNDS)
+/// A long report of one place, `bytes` of the seeds' body lines picked at random, every number
+/// changed (`state` picks the lines, so two states make two reports that share much and differ
+/// in order and figures, as two years of one place do).
+fn long_report(seeds: &[String], bytes: usize, mut state: u64, year: u32) -> String {
+    let lines: Vec<&str> = seeds
+        .iter()
+        .flat_map(|t| t.lines().skip(1))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let mut text = format!("泾源县{year}年法治政府建设年度报告\n\n");
+    while text.len() < bytes {
+        let line = lines[next(&mut state) as usize % lines.len()];
+        let shift = next(&mut state) % 10;
+        let mut digits = String::new();
+        for c in line.chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                continue;
+            }
+            if !digits.is_empty() {
+                let n: u64 = digits.parse().unwrap_or(0);
+                text.push_str(&(n.saturating_add(shift)).to_string());
+                digits.clear();
+            }
+            text.push(c);
+        }
+        text.push_str(&digits);
+        text.push('\n');
+    }
+    text
+}
+
+fn rounds_for(bytes: usize) -> usize {
+    if bytes >= ONE_ROUND_FROM { 1 } else { ROUNDS }
+}
+
+fn median<F: FnMut()>(f: F) -> Duration {
+    median_of(ROUNDS, f)
+}
+
+fn median_of<F: FnMut()>(rounds: usize, mut f: F) -> Duration {
+    let mut times: Vec<Duration> = (0..rounds)
         .map(|_| {
             let start = Instant::now();
             f();
@@ -80,11 +127,11 @@ fn median<F: FnMut()>(mut f: F) -> Duration {
         })
         .collect();
     times.sort();
-    times[ROUNDS / 2]
+    times[rounds / 2]
 }
 
 fn parse(bytes: &[u8], name: &str, taxonomy: &Taxonomy) -> Duration {
-    median(|| {
+    median_of(rounds_for(bytes.len()), || {
         let report = load_bytes(bytes, name, taxonomy).expect("the generated input loads");
         std::hint::black_box(report);
     })
@@ -101,11 +148,13 @@ fn main() {
         ("0.5 MB", 500_000),
         ("1 MB", 1_000_000),
         ("2 MB", 2_000_000),
+        ("10 MB", 10_000_000),
+        ("50 MB", 50_000_000),
     ] {
         let text = number_dense(bytes);
         let parsed = parse(text.as_bytes(), "dense.txt", &taxonomy);
-        let baseline = median(|| {
-            std::hint::black_box(fazhi_core::text::segment::tokens(&text));
+        let baseline = median_of(rounds_for(bytes), || {
+            std::hint::black_box(tokens(&text));
         });
         println!(
             "  number-dense {label:<8}      {:>9.1}   {:>14.1}   {:>13.1}×",
@@ -124,6 +173,34 @@ fn main() {
         println!(
             "  {depth:>6} nested <div>s        {:>9.1}",
             s(parse(page.as_bytes(), "nested.html", &taxonomy))
+        );
+    }
+    let seeds: Vec<String> = Corpus::embedded(Taxonomy::embedded().into())
+        .reports
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    println!("  diff of two reports           compare   jieba baseline   compare/baseline");
+    for (label, bytes) in [
+        ("1 MB", 1_000_000),
+        ("2 MB", 2_000_000),
+        ("5 MB", 5_000_000),
+    ] {
+        let a_text = long_report(&seeds, bytes, 1, 2024);
+        let b_text = long_report(&seeds, bytes, 2, 2025);
+        let a = load_bytes(a_text.as_bytes(), "a.txt", &taxonomy).expect("the long report loads");
+        let b = load_bytes(b_text.as_bytes(), "b.txt", &taxonomy).expect("the long report loads");
+        let compared = median(|| {
+            std::hint::black_box(compare(&a, &b, None, &taxonomy));
+        });
+        let baseline = median(|| {
+            std::hint::black_box((tokens(&a_text), tokens(&b_text)));
+        });
+        println!(
+            "  two {label:<8} reports        {:>9.1}   {:>14.1}   {:>13.1}×",
+            s(compared),
+            s(baseline),
+            s(compared) / s(baseline)
         );
     }
 }

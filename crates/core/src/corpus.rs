@@ -488,14 +488,24 @@ fn phrase_len(text: &str, phrase: &[String]) -> Option<usize> {
 }
 
 /// The innermost section whose extent holds `offset`.
+///
+/// Sections nest and siblings follow each other in the text, so the path is found by going
+/// down one level at a time: a comparison or a search asks this for every passage or hit, and
+/// walking the whole tree each time made the diff of two 5 MB reports quadratic.
 pub fn section_at(report: &Report, offset: usize) -> Vec<usize> {
-    let mut best = Vec::new();
-    for (path, section) in report.walk() {
-        if section.extent.start <= offset && offset < section.extent.end {
-            best = path;
+    let mut path = Vec::new();
+    let mut level = report.sections.as_slice();
+    loop {
+        let before = level.partition_point(|s| s.extent.start <= offset);
+        let Some(i) = before.checked_sub(1) else {
+            return path;
+        };
+        if offset >= level[i].extent.end {
+            return path;
         }
+        path.push(i);
+        level = &level[i].children;
     }
-    best
 }
 
 /// The report files under `paths` (folders read recursively, in file-name order), and what could
@@ -649,6 +659,33 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadP
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_at_finds_the_innermost_section_at_every_offset() {
+        let corpus = Corpus::embedded(Taxonomy::embedded().into());
+        let nested = corpus
+            .reports
+            .iter()
+            .any(|r| r.walk().iter().any(|(path, _)| path.len() > 1));
+        assert!(nested, "some seed has subsections");
+        for report in &corpus.reports {
+            let sections = report.walk();
+            for offset in 0..=report.text.len() {
+                let innermost = sections
+                    .iter()
+                    .filter(|(_, s)| s.extent.start <= offset && offset < s.extent.end)
+                    .max_by_key(|(path, _)| path.len())
+                    .map(|(path, _)| path.clone())
+                    .unwrap_or_default();
+                assert_eq!(
+                    section_at(report, offset),
+                    innermost,
+                    "{} at {offset}",
+                    report.source
+                );
+            }
+        }
+    }
 
     #[test]
     fn progress_counts_every_file_once_up_to_the_total() {

@@ -9,6 +9,7 @@ use crate::analyse::align::LinkKind;
 use crate::analyse::diff::OpKind;
 use crate::analyse::matrix::{Change, SideBySide, Value};
 use crate::model::{format_qualified, format_signed};
+use crate::sanitize::for_terminal;
 use crate::text::chars::{no_line_end, no_line_start};
 use crate::text::segment;
 
@@ -64,16 +65,19 @@ pub fn render_text(c: &Comparison, width: usize, markers: bool) -> String {
             out.push('\n');
         }
     };
+    // File names and theme ids come from outside: a bidi override or an OSC string in them
+    // must not reach the terminal, so they pass the sanitiser every other output uses.
     for (name, side) in [("A", &c.a), ("B", &c.b)] {
-        let label = side.label();
+        let label = for_terminal(&side.label());
         if side.locality.is_some() {
-            say(&format!("{name}: {label}  ({})", side.source), &mut out);
+            let source = for_terminal(&side.source);
+            say(&format!("{name}: {label}  ({source})"), &mut out);
         } else {
             say(&format!("{name}: {label}"), &mut out);
         }
     }
     if let Some(theme) = &c.theme {
-        say(&format!("主题: {theme}"), &mut out);
+        say(&format!("主题: {}", for_terminal(theme)), &mut out);
     }
     if !c.indicators.is_empty() {
         out.push_str(&rule(&format!("指标 {} 项", c.indicators.len()), width));
@@ -230,10 +234,14 @@ fn sides(p: &Pair) -> (Runs<'_>, Runs<'_>) {
 }
 
 /// A horizontal rule carrying a title, cut to `width`.
+/// A titled rule; the title may name a theme from the user's `themes.toml`, so it is sanitised.
 fn rule(title: &str, width: usize) -> String {
     let mut line = String::from("──");
     let mut w = 2;
-    for c in format!(" {title} ").chars().chain(std::iter::repeat('─')) {
+    for c in format!(" {} ", for_terminal(title))
+        .chars()
+        .chain(std::iter::repeat('─'))
+    {
         let cw = display_width(c.encode_utf8(&mut [0; 4]));
         if w + cw > width {
             break;
