@@ -80,7 +80,7 @@ pub fn find_indicators(text: &str) -> Vec<Indicator> {
         }
         let clause = label::clause_around(&f, floor, q.start, q.end);
         let canonical = catalogue
-            .classify_in_clause(&label, &clause, &q.unit, q.kind)
+            .classify(&label, &clause, &q.unit, q.kind)
             .map(|c| c.id.clone());
         last_change =
             (q.kind == IndicatorKind::Change).then(|| (q.end, q.value.signum(), q.unit.clone()));

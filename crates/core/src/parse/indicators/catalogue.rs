@@ -127,19 +127,10 @@ impl Catalogue {
         }
     }
 
-    /// The best-fitting canonical indicator for a quantity (ties go to the one listed first).
+    /// The best-fitting canonical indicator for a quantity (ties go to the one listed first);
+    /// `clause` is the figure's whole clause, where an exclusion word rules an indicator out as
+    /// it would in the label.
     pub fn classify(
-        &self,
-        label: &str,
-        unit: &str,
-        kind: IndicatorKind,
-    ) -> Option<&CanonicalIndicator> {
-        self.classify_in_clause(label, "", unit, kind)
-    }
-
-    /// As [`Catalogue::classify`], with `clause` the figure's whole clause: an exclusion word
-    /// there rules an indicator out as it would in the label.
-    pub fn classify_in_clause(
         &self,
         label: &str,
         clause: &str,
@@ -191,7 +182,7 @@ mod tests {
     fn a_figure_in_another_class_is_another_quantity() {
         let cat = Catalogue::embedded();
         let id = |label: &str, unit: &str| {
-            cat.classify(label, unit, IndicatorKind::Count)
+            cat.classify(label, "", unit, IndicatorKind::Count)
                 .map(|c| c.id.as_str())
         };
         assert_eq!(id("受理信访", "件"), Some("disputes.petitions"));
@@ -206,8 +197,9 @@ mod tests {
     #[test]
     fn near_misses_are_not_the_catalogues_quantity() {
         let cat = Catalogue::embedded();
-        let id =
-            |label: &str, unit: &str, kind| cat.classify(label, unit, kind).map(|c| c.id.as_str());
+        let id = |label: &str, unit: &str, kind| {
+            cat.classify(label, "", unit, kind).map(|c| c.id.as_str())
+        };
         use IndicatorKind::{Count, Percent};
         assert_eq!(
             id("建议提案办复率", "%", Percent),
@@ -355,7 +347,7 @@ mod tests {
         ];
         for (label, unit, kind, want) in cases {
             assert_eq!(
-                cat.classify(label, unit, kind).map(|c| c.id.as_str()),
+                cat.classify(label, "", unit, kind).map(|c| c.id.as_str()),
                 want,
                 "{label}"
             );
