@@ -13,8 +13,8 @@ use crate::analyse::themes::Taxonomy;
 use crate::corpus::packed::unpack;
 use crate::model::Report;
 
-/// Reports to a transaction at most. A transaction costs a commit and a flush of the full-text
-/// index (a new segment to merge later), which one report a transaction paid each time.
+/// Reports to a transaction at most: a transaction costs a commit, which one report a transaction
+/// paid each time.
 const BATCH_REPORTS: usize = 64;
 
 /// A transaction is committed at the latest this long after its first report, so a slow load
@@ -46,8 +46,8 @@ pub(super) struct Row {
     indicators: Vec<IndicatorRow>,
     /// (theme id, share) in taxonomy order.
     shares: Vec<(String, f64)>,
-    /// The words separated by spaces, for the full-text index.
-    tokens: String,
+    /// The words separated by spaces, for the full-text index of an export; none in the store.
+    tokens: Option<String>,
 }
 
 struct IndicatorRow {
@@ -73,15 +73,6 @@ impl Row {
     ) -> std::io::Result<Row> {
         let json = serde_json::to_vec(r)?;
         let locality = r.locality.as_ref();
-        let mut tokens = String::with_capacity(r.text.len() + words.len());
-        for (at, len) in unpack(words) {
-            if let Some(word) = r.text.get(at as usize..(at + len) as usize) {
-                if !tokens.is_empty() {
-                    tokens.push(' ');
-                }
-                tokens.push_str(word);
-            }
-        }
         Ok(Row {
             key,
             source: r.source.clone(),
@@ -122,8 +113,25 @@ impl Row {
                 .map(|t| t.id.clone())
                 .zip(coverage(r, taxonomy).into_iter().map(f64::from))
                 .collect(),
-            tokens,
+            tokens: None,
         })
+    }
+
+    /// The same rows with the words of `r` for an export's full-text index.
+    pub(super) fn with_tokens(self, r: &Report, words: &[u8]) -> Row {
+        let mut tokens = String::with_capacity(r.text.len() + words.len());
+        for (at, len) in unpack(words) {
+            if let Some(word) = r.text.get(at as usize..(at + len) as usize) {
+                if !tokens.is_empty() {
+                    tokens.push(' ');
+                }
+                tokens.push_str(word);
+            }
+        }
+        Row {
+            tokens: Some(tokens),
+            ..self
+        }
     }
 }
 
@@ -169,12 +177,14 @@ fn run(tx: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::R
 /// the same parser stored).
 fn write_report(tx: &Connection, parser: &str, row: &Row) -> rusqlite::Result<()> {
     // A contentless index row goes with its report by hand: no foreign key reaches it.
-    run(
-        tx,
-        "DELETE FROM report_words WHERE rowid IN
-             (SELECT id FROM reports WHERE content_hash = ?1 AND parser = ?2)",
-        params![row.key, parser],
-    )?;
+    if row.tokens.is_some() {
+        run(
+            tx,
+            "DELETE FROM report_words WHERE rowid IN
+                 (SELECT id FROM reports WHERE content_hash = ?1 AND parser = ?2)",
+            params![row.key, parser],
+        )?;
+    }
     run(
         tx,
         "DELETE FROM reports WHERE content_hash = ?1 AND parser = ?2",
@@ -241,11 +251,13 @@ fn write_report(tx: &Connection, parser: &str, row: &Row) -> rusqlite::Result<()
             params![id, theme, share],
         )?;
     }
-    run(
-        tx,
-        "INSERT INTO report_words (rowid, words) VALUES (?1, ?2)",
-        params![id, row.tokens],
-    )?;
+    if let Some(tokens) = &row.tokens {
+        run(
+            tx,
+            "INSERT INTO report_words (rowid, words) VALUES (?1, ?2)",
+            params![id, tokens],
+        )?;
+    }
     Ok(())
 }
 
