@@ -173,8 +173,15 @@ impl Shared {
                 (Notes::default(), None)
             }
         };
+        let corpus = Arc::new(corpus);
+        // The search index is built behind the first frame; a search made before it is ready
+        // waits for it.
+        let building = Arc::clone(&corpus);
+        let _ = std::thread::Builder::new()
+            .name("fazhi-index".into())
+            .spawn(move || building.build_index());
         let mut shared = Shared {
-            corpus: Arc::new(corpus),
+            corpus,
             checks: checks.into(),
             config,
             mode: Mode::Normal,

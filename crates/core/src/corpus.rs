@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -64,10 +64,16 @@ pub struct Corpus {
     pub warnings: Vec<LoadProblem>,
     /// The taxonomy every report was scored with.
     taxonomy: Arc<Taxonomy>,
-    /// Word → (report, byte offset) of every occurrence, from jieba tokens.
-    words: WordIndex,
-    /// How long loading took, stage by stage.
-    pub stages: Stages,
+    /// Word → (report, byte offset) of every occurrence, from jieba tokens. Built on first use
+    /// (a search, an export, [`Corpus::build_index`]) from `pending`: at 10,000 reports it takes
+    /// most of a second on one core, which a dashboard need not wait for to draw.
+    words: OnceLock<WordIndex>,
+    /// Each report's words, packed, until the index is built from them.
+    pending: Mutex<Vec<Vec<u8>>>,
+    /// How long building the index took, once built.
+    index_time: OnceLock<Duration>,
+    /// How long loading took, stage by stage (the index apart).
+    stages: Stages,
 }
 
 /// How long each stage of a load took. Files load on several threads at once, so a stage's time
@@ -335,23 +341,52 @@ impl Corpus {
                 Err(problem) => problems.push(problem),
             }
         }
-        let index_start = Instant::now();
-        let words = WordIndex::build(reports.iter().map(|r| r.text.as_str()), word_lists);
-        let index = index_start.elapsed();
         Corpus {
             reports,
             problems,
             warnings,
             taxonomy,
-            words,
-            stages: clock.stages(index, start.elapsed()),
+            words: OnceLock::new(),
+            pending: Mutex::new(word_lists),
+            index_time: OnceLock::new(),
+            stages: clock.stages(Duration::ZERO, start.elapsed()),
         }
+    }
+
+    /// How long loading took, stage by stage; the index's time once it is built (and then in the
+    /// whole too).
+    pub fn stages(&self) -> Stages {
+        let index = self.index_time.get().copied().unwrap_or_default();
+        Stages {
+            index,
+            wall: self.stages.wall + index,
+            ..self.stages
+        }
+    }
+
+    /// Build the word index now if it is not built yet; a search waits for a build under way.
+    pub fn build_index(&self) {
+        self.index();
+    }
+
+    fn index(&self) -> &WordIndex {
+        self.words.get_or_init(|| {
+            let start = Instant::now();
+            let lists = match self.pending.lock() {
+                Ok(mut pending) => std::mem::take(&mut *pending),
+                // Only a build that panicked holds the lock: the words are gone, search finds none.
+                Err(_) => Vec::new(),
+            };
+            let index = WordIndex::build(self.reports.iter().map(|r| r.text.as_str()), lists);
+            let _ = self.index_time.set(start.elapsed());
+            index
+        })
     }
 
     /// Each report's words as byte offset and length, in text order (`reports[i]`'s are the
     /// `i`th), read back from the word index: no text is segmented again.
     pub fn word_lists(&self) -> Vec<Vec<WordAt>> {
-        self.words.by_report(self.reports.len())
+        self.index().by_report(self.reports.len())
     }
 
     pub fn taxonomy(&self) -> &Taxonomy {
@@ -393,7 +428,8 @@ impl Corpus {
             return Vec::new();
         };
         let mut hits = Vec::new();
-        for &(report, offset) in self.words.get(first) {
+        let index = self.index();
+        for &(report, offset) in index.get(first) {
             let text = &self.reports[report as usize].text;
             let start = offset as usize;
             let mut end = start + first.len();
@@ -405,7 +441,7 @@ impl Corpus {
                             .trim_start_matches(|c: char| !c.is_alphanumeric())
                             .len());
                 let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
-                    && self.words.is_at(word, report, at as u32);
+                    && index.is_at(word, report, at as u32);
                 end = at + word.len();
                 found
             });

@@ -70,8 +70,11 @@ pub const LEVELS: [Level; 6] = [
 ];
 
 impl Stats {
-    /// The statistics of a loaded corpus; `threads` is how many threads loaded it.
+    /// The statistics of a loaded corpus; `threads` is how many threads loaded it. The word
+    /// index is built first if it is not yet, so its time is one of the stages, as the dashboard
+    /// builds it after its first frame.
     pub fn of(corpus: &Corpus, threads: usize) -> Stats {
+        corpus.build_index();
         let reports = &corpus.reports;
         let localities: BTreeSet<_> = reports
             .iter()
@@ -116,8 +119,8 @@ impl Stats {
             canonical_indicators,
             not_loaded: problems(&corpus.problems),
             damaged: problems(&corpus.warnings),
-            stages: stage_times(&corpus.stages),
-            wall_ms: ms(corpus.stages.wall),
+            stages: stage_times(&corpus.stages()),
+            wall_ms: ms(corpus.stages().wall),
             threads,
         }
     }

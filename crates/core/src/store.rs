@@ -193,9 +193,9 @@ impl Store {
             .optional()
             .ok()
             .flatten()?;
-        let model = zstd::decode_all(model.as_slice()).ok()?;
+        let model = decompress(&model)?;
         let report: Report = serde_json::from_slice(&model).ok()?;
-        let words = zstd::decode_all(words.as_slice()).ok()?;
+        let words = decompress(&words)?;
         fits(&report.text, &words).then_some(Entry { report, words })
     }
 
@@ -217,6 +217,31 @@ impl Store {
     pub fn writer(&self) -> Writer {
         Writer::start(connect(&self.path).ok(), self.parser.clone())
     }
+}
+
+/// The most a stored blob may decompress to: a model of the largest file read (10 MB) is a few
+/// times that.
+const MAX_BLOB: usize = 256 << 20;
+
+/// A zstd blob decompressed with this thread's decompressor: making one for every blob was a
+/// twentieth of a warm load's time (10,000 reports).
+fn decompress(blob: &[u8]) -> Option<Vec<u8>> {
+    thread_local! {
+        static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    // The blob's frame header says how large it decompresses (zstd's bulk API writes it); a
+    // damaged header must not ask for more memory than any report's model takes.
+    let size = zstd::zstd_safe::get_frame_content_size(blob)
+        .ok()
+        .flatten()?;
+    let size = usize::try_from(size).ok().filter(|&s| s <= MAX_BLOB)?;
+    DECOMPRESSOR.with_borrow_mut(|d| {
+        if d.is_none() {
+            *d = zstd::bulk::Decompressor::new().ok();
+        }
+        d.as_mut()?.decompress(blob, size).ok()
+    })
 }
 
 /// Why a store file could not be used as it is.
