@@ -60,8 +60,8 @@ fn peak() -> usize {
     PEAK.load(Ordering::Relaxed)
 }
 
-/// Heap bytes of a report's parts, by capacity: (text, measure texts, sections and their other
-/// strings, indicators, the rest).
+/// Heap bytes of a report's parts, by capacity: (text, measures (their titles and theme scores;
+/// their text is the report's), sections and their other strings, indicators, the rest).
 fn report_parts(r: &Report) -> [usize; 5] {
     #[allow(clippy::ptr_arg)] // its capacity is what is measured
     fn sections(list: &Vec<Section>, measures: &mut usize, other: &mut usize) {
@@ -71,10 +71,10 @@ fn report_parts(r: &Report) -> [usize; 5] {
                 + s.themes.iter().map(String::capacity).sum::<usize>()
                 + s.themes.capacity() * size_of::<String>()
                 + s.theme_scores.0.capacity() * 32;
-            *other += s.measures.capacity() * size_of::<fazhi_core::model::Measure>();
+            *measures += s.measures.capacity() * size_of::<fazhi_core::model::Measure>();
             for m in &s.measures {
-                *measures += m.text.capacity();
-                *other += m.title.as_ref().map_or(0, String::capacity) + m.themes.0.capacity() * 32;
+                *measures +=
+                    m.title.as_ref().map_or(0, String::capacity) + m.themes.0.capacity() * 32;
             }
             sections(&s.children, measures, other);
         }
@@ -167,7 +167,7 @@ fn main() {
             mb(after)
         );
         println!(
-            "  reports {:.1} MB: text {:.1}, measure texts {:.1}, sections {:.1}, indicators {:.1}, source/hash/chrome {:.1}",
+            "  reports {:.1} MB: text {:.1}, measures {:.1}, sections {:.1}, indicators {:.1}, source/hash/chrome {:.1}",
             mb(of_reports),
             mb(parts[0]),
             mb(parts[1]),

@@ -55,30 +55,30 @@ impl<'a> ReportJson<'a> {
             locality: r.locality.as_ref(),
             year: r.year,
             title: r.title.as_deref(),
-            sections: r.sections.iter().map(SectionJson::of).collect(),
+            sections: r.sections.iter().map(|s| SectionJson::of(s, r)).collect(),
             indicators: r.indicators.iter().map(IndicatorJson::of).collect(),
         }
     }
 }
 
 impl<'a> SectionJson<'a> {
-    fn of(s: &'a Section) -> Self {
+    fn of(s: &'a Section, r: &'a Report) -> Self {
         SectionJson {
             heading: s.heading.as_deref(),
             depth: s.depth,
             part: s.part,
             themes: &s.themes,
-            measures: s.measures.iter().map(MeasureJson::of).collect(),
-            children: s.children.iter().map(SectionJson::of).collect(),
+            measures: s.measures.iter().map(|m| MeasureJson::of(m, r)).collect(),
+            children: s.children.iter().map(|c| SectionJson::of(c, r)).collect(),
         }
     }
 }
 
 impl<'a> MeasureJson<'a> {
-    fn of(m: &'a Measure) -> Self {
+    fn of(m: &'a Measure, r: &'a Report) -> Self {
         MeasureJson {
             title: m.title.as_deref(),
-            text: &m.text,
+            text: r.slice(m.span),
             themes: m.themes.ids().collect(),
         }
     }

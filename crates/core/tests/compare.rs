@@ -44,7 +44,6 @@ fn report(source: &str, sections: &[(&str, Vec<String>)]) -> Report {
             text.push_str(m);
             ms.push(Measure {
                 title: None,
-                text: m.clone(),
                 span: Span::new(at, text.len()),
                 themes: taxonomy.score(Some(heading), m),
             });

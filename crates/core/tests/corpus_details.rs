@@ -65,7 +65,7 @@ fn titles(r: &Report, path: &[usize]) -> Vec<Option<String>> {
 fn measure_text<'a>(r: &'a Report, path: &[usize], i: usize) -> &'a str {
     r.section(path)
         .and_then(|s| s.measures.get(i))
-        .map(|x| x.text.as_str())
+        .map(|x| r.slice(x.span))
         .unwrap_or("")
 }
 
@@ -127,7 +127,7 @@ mod shapes_met_on_government_sites {
         let measures: Vec<&str> = r.sections[0]
             .measures
             .iter()
-            .map(|m| m.text.as_str())
+            .map(|m| r.slice(m.span))
             .collect();
         assert_eq!(measures.len(), 3, "一是…二是…三是: {measures:?}");
         assert!(measures[0].starts_with("健全工作机制"), "{measures:?}");
@@ -348,7 +348,7 @@ mod encodings_tables_and_nesting {
             .map(|s| {
                 s.measures
                     .iter()
-                    .map(|x| x.text.chars().take(6).collect())
+                    .map(|x| r.slice(x.span).chars().take(6).collect())
                     .collect()
             })
             .unwrap_or_default();
@@ -433,7 +433,7 @@ mod encodings_tables_and_nesting {
             .sections
             .iter()
             .flat_map(|s| &s.measures)
-            .map(|x| x.text.as_str())
+            .map(|x| r.slice(x.span))
             .filter(|t| t.contains("附件") || t.contains("工作要点"))
             .filter(|t| !t.contains("印发"))
             .collect();
@@ -634,7 +634,7 @@ mod names_zones_and_look_alike_numbers {
         let text_of = |i: usize| {
             achieved
                 .and_then(|s| s.measures.get(i))
-                .map(|x| x.text.as_str())
+                .map(|x| r.slice(x.span))
         };
         want(
             &mut m,
@@ -714,9 +714,11 @@ mod names_zones_and_look_alike_numbers {
         want(
             &mut m,
             "plans: the signature is no measure",
-            r.sections
-                .get(3)
-                .map(|s| s.measures.iter().any(|x| x.text.contains("管理委员会\n"))),
+            r.sections.get(3).map(|s| {
+                s.measures
+                    .iter()
+                    .any(|x| r.slice(x.span).contains("管理委员会\n"))
+            }),
             Some(false),
         );
         finish("development_zone_committee_2023.txt", &m);
@@ -748,7 +750,7 @@ mod names_zones_and_look_alike_numbers {
                 s.measures.iter().any(|x| {
                     ["特此报告", "人民政府", "〇"]
                         .iter()
-                        .any(|w| x.text.contains(w))
+                        .any(|w| r.slice(x.span).contains(w))
                 })
             }),
             Some(false),
@@ -1008,8 +1010,11 @@ mod pdf_extracts_and_run_in_items {
     fn no_furniture_in_measures(m: &mut Vec<String>, r: &Report, furniture: &[&str]) {
         for (_, s) in r.walk() {
             for x in &s.measures {
-                if let Some(f) = furniture.iter().find(|f| x.text.contains(*f)) {
-                    m.push(format!("page furniture {f:?} in a measure: {:?}", x.text));
+                if let Some(f) = furniture.iter().find(|f| r.slice(x.span).contains(*f)) {
+                    m.push(format!(
+                        "page furniture {f:?} in a measure: {:?}",
+                        r.slice(x.span)
+                    ));
                 }
             }
         }
@@ -1427,7 +1432,7 @@ mod slogans_statutes_and_next_year {
         // No measure anywhere is a piece of a slogan cut at its "一是" or "二是".
         for (path, s) in r.walk() {
             for x in &s.measures {
-                let t = x.text.as_str();
+                let t = r.slice(x.span);
                 let cut = ["一、", "一，", "二”", "二’", "二，"]
                     .iter()
                     .any(|p| t.starts_with(p))
@@ -1479,11 +1484,11 @@ mod slogans_statutes_and_next_year {
             for x in &s.measures {
                 if ["特此报告", "阳朔县人民政府", "2月15日"]
                     .iter()
-                    .any(|c| x.text.contains(c))
+                    .any(|c| r.slice(x.span).contains(c))
                 {
                     m.push(format!(
                         "the closing in a measure of {path:?}: {:?}",
-                        x.text
+                        r.slice(x.span)
                     ));
                 }
             }
@@ -1695,7 +1700,7 @@ mod unseen_report_shapes {
         let measures: Vec<&str> = r.sections[0].children[1]
             .measures
             .iter()
-            .map(|m| m.text.as_str())
+            .map(|m| r.slice(m.span))
             .collect();
         assert_eq!(measures.len(), 3, "一是…二是…三是: {measures:?}");
         assert!(measures[1].starts_with("全面推行证明事项告知承诺制"));

@@ -229,7 +229,6 @@ fn report_of_measures(source: &str, n: usize) -> fazhi_core::model::Report {
             Measure {
                 title: None,
                 themes: taxonomy.score(Some(heading), &m),
-                text: m,
                 span: Span::new(at, text.len()),
             }
         })

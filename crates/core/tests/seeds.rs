@@ -19,7 +19,7 @@ fn every_section_span_points_into_the_text() {
             }
             assert!(s.extent.contains(s.body) || s.body.is_empty());
             for m in &s.measures {
-                assert_eq!(r.slice(m.span), m.text);
+                assert!(s.body.contains(m.span) && !r.slice(m.span).trim().is_empty());
             }
         }
         for ind in &r.indicators {

@@ -93,7 +93,8 @@ fn analyse_sections(
         let body = &cx.text[section.body.start..section.body.end];
         section.measures = measures::measures(body, section.body.start);
         for m in &mut section.measures {
-            m.themes = cx.taxonomy.score(m.title.as_deref(), &m.text);
+            let text = cx.text.get(m.span.start..m.span.end).unwrap_or("");
+            m.themes = cx.taxonomy.score(m.title.as_deref(), text);
         }
         let extent = &cx.text[section.extent.start..section.extent.end];
         section.theme_scores = cx.taxonomy.score(section.heading.as_deref(), extent);

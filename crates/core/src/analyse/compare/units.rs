@@ -75,15 +75,16 @@ pub fn units(report: &Report, taxonomy: &Taxonomy) -> Vec<Unit> {
             continue;
         }
         for m in &section.measures {
+            let text = report.slice(m.span);
             let themes = if m.themes.0.is_empty() {
-                taxonomy.score(heading, &m.text)
+                taxonomy.score(heading, text)
             } else {
                 m.themes.clone()
             };
             out.push(Unit {
                 section: path.clone(),
                 heading: heading.map(str::to_string),
-                text: m.text.clone(),
+                text: text.to_string(),
                 span: m.span,
                 themes,
                 part,
