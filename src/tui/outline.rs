@@ -23,7 +23,7 @@ impl OutlineRow {
 }
 
 fn speaks_to(section: &Section, themes: &[String]) -> bool {
-    themes.is_empty() || themes.iter().any(|t| section.themes.contains(t))
+    themes.is_empty() || themes.iter().any(|t| section.has_theme(t))
 }
 
 fn subtree_speaks_to(section: &Section, themes: &[String]) -> bool {

@@ -154,7 +154,7 @@ impl Shared {
                 let mut mask = 0u32;
                 for (_, s) in r.walk() {
                     for (i, t) in taxonomy.themes.iter().enumerate().take(32) {
-                        if s.themes.contains(&t.id) {
+                        if s.has_theme(&t.id) {
                             mask |= 1 << i;
                         }
                     }

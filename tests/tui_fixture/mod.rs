@@ -55,7 +55,11 @@ fn build(text: &mut String, spec: &S, depth: u8) -> Section {
         heading: Some(spec.heading.to_string()),
         depth,
         part: spec.part,
-        themes: spec.themes.iter().map(|t| t.to_string()).collect(),
+        themes: spec
+            .themes
+            .iter()
+            .map(|t| fazhi_core::model::ThemeId::new(t))
+            .collect(),
         measures: Vec::new(),
         children,
         heading_span,

@@ -60,6 +60,9 @@ fn peak() -> usize {
     PEAK.load(Ordering::Relaxed)
 }
 
+/// A theme score's bytes (an interned id and a score).
+const THEME_SCORE: usize = size_of::<(fazhi_core::model::ThemeId, f32)>();
+
 /// Heap bytes of a report's parts, by capacity: (text, measures (their titles and theme scores;
 /// their text is the report's), sections and their other strings, indicators, the rest).
 fn report_parts(r: &Report) -> [usize; 5] {
@@ -68,13 +71,12 @@ fn report_parts(r: &Report) -> [usize; 5] {
         *other += list.capacity() * size_of::<Section>();
         for s in list {
             *other += s.heading.as_ref().map_or(0, String::capacity)
-                + s.themes.iter().map(String::capacity).sum::<usize>()
-                + s.themes.capacity() * size_of::<String>()
-                + s.theme_scores.0.capacity() * 32;
+                + s.themes.capacity() * size_of::<fazhi_core::model::ThemeId>()
+                + s.theme_scores.0.capacity() * THEME_SCORE;
             *measures += s.measures.capacity() * size_of::<fazhi_core::model::Measure>();
             for m in &s.measures {
-                *measures +=
-                    m.title.as_ref().map_or(0, String::capacity) + m.themes.0.capacity() * 32;
+                *measures += m.title.as_ref().map_or(0, String::capacity)
+                    + m.themes.0.capacity() * THEME_SCORE;
             }
             sections(&s.children, measures, other);
         }
@@ -90,7 +92,7 @@ fn report_parts(r: &Report) -> [usize; 5] {
                     + i.label.capacity()
                     + i.canonical.as_ref().map_or(0, String::capacity)
                     + i.section.capacity() * 8
-                    + i.themes.0.capacity() * 32
+                    + i.themes.0.capacity() * THEME_SCORE
             })
             .sum::<usize>();
     let rest = r.source.capacity()

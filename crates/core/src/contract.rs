@@ -22,7 +22,7 @@ pub struct SectionJson<'a> {
     pub heading: Option<&'a str>,
     pub depth: u8,
     pub part: Part,
-    pub themes: &'a [String],
+    pub themes: Vec<&'static str>,
     pub measures: Vec<MeasureJson<'a>>,
     pub children: Vec<SectionJson<'a>>,
 }
@@ -67,7 +67,7 @@ impl<'a> SectionJson<'a> {
             heading: s.heading.as_deref(),
             depth: s.depth,
             part: s.part,
-            themes: &s.themes,
+            themes: s.themes.iter().map(|t| t.as_str()).collect(),
             measures: s.measures.iter().map(|m| MeasureJson::of(m, r)).collect(),
             children: s.children.iter().map(|c| SectionJson::of(c, r)).collect(),
         }

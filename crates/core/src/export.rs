@@ -14,7 +14,8 @@ use crate::analyse::years::{LocalityKey, Years};
 use crate::check::{Completeness, Found};
 use crate::contract::ReportJson;
 use crate::model::{
-    Indicator, Locality, Part, Qualifier, Report, Scope, Section, format_qualified, format_signed,
+    Indicator, Locality, Part, Qualifier, Report, Scope, Section, ThemeId, format_qualified,
+    format_signed,
 };
 use crate::notes::Notes;
 use crate::sanitize;
@@ -86,7 +87,7 @@ pub fn outline_text(report: &Report) -> String {
                 s.display_heading(),
                 s.part.label_zh(),
                 if s.themes.is_empty() { "" } else { " " },
-                sanitize::for_terminal(&s.themes.join(","))
+                sanitize::for_terminal(&ThemeId::join(&s.themes, ","))
             );
             go(&s.children, out);
         }

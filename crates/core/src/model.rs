@@ -98,8 +98,8 @@ impl Part {
     }
 }
 
-/// A theme id from `assets/themes.toml` ("enforcement", "disputes", …).
-pub type ThemeId = String;
+mod theme_id;
+pub use theme_id::ThemeId;
 
 /// Theme scores of a passage, highest first; only themes with evidence are listed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -111,7 +111,7 @@ impl ThemeScores {
         self.0.iter().map(|(id, _)| id.as_str())
     }
 
-    pub fn main(&self) -> Option<&str> {
+    pub fn main(&self) -> Option<&'static str> {
         self.0.first().map(|(id, _)| id.as_str())
     }
 
@@ -181,6 +181,11 @@ pub struct Section {
 }
 
 impl Section {
+    /// Whether the section speaks to theme `id`.
+    pub fn has_theme(&self, id: &str) -> bool {
+        self.themes.iter().any(|t| t.as_str() == id)
+    }
+
     /// The heading for display: as written, or a placeholder naming the part.
     pub fn display_heading(&self) -> String {
         match &self.heading {

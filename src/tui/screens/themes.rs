@@ -116,7 +116,7 @@ impl ThemesScreen {
         let Some((section, span)) = r
             .walk()
             .into_iter()
-            .find(|(_, s)| s.themes.contains(&id))
+            .find(|(_, s)| s.has_theme(&id))
             .map(|(p, s)| (p, s.heading_span))
         else {
             shared.message = Some(shared.labels().no_passages.to_string());

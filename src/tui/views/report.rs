@@ -183,13 +183,17 @@ pub fn outline_label(shared: &Shared, report: &Report, row: &OutlineRow, width: 
     let (heading, tag) = match report.section(&row.path) {
         Some(s) => {
             let taxonomy = shared.corpus.taxonomy();
-            let theme = s.themes.first().and_then(|id| taxonomy.get(id)).map(|t| {
-                if shared.config.english() {
-                    t.id.as_str()
-                } else {
-                    t.short.as_str()
-                }
-            });
+            let theme = s
+                .themes
+                .first()
+                .and_then(|id| taxonomy.get(id.as_str()))
+                .map(|t| {
+                    if shared.config.english() {
+                        t.id.as_str()
+                    } else {
+                        t.short.as_str()
+                    }
+                });
             let part = if shared.config.english() {
                 s.part.as_str()
             } else {

@@ -16,7 +16,7 @@ pub fn coverage(report: &Report, taxonomy: &Taxonomy) -> Vec<f32> {
         let own = s.heading_span.len() + s.body.len();
         total += own;
         for (i, t) in taxonomy.themes.iter().enumerate() {
-            if s.themes.contains(&t.id) {
+            if s.has_theme(&t.id) {
                 per[i] += own;
             }
         }

@@ -12,7 +12,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
-use crate::model::ThemeScores;
+use crate::model::{ThemeId, ThemeScores};
 
 static DEFAULT_THEMES: &str = include_str!("../../../../assets/themes.toml");
 
@@ -164,11 +164,11 @@ impl Taxonomy {
                 }
             }
         }
-        let mut scores: Vec<(String, f32)> = raw
+        let mut scores: Vec<(ThemeId, f32)> = raw
             .into_iter()
             .enumerate()
             .filter(|(_, s)| *s >= MIN_SCORE)
-            .map(|(i, s)| (self.themes[i].id.clone(), s))
+            .map(|(i, s)| (ThemeId::new(&self.themes[i].id), s))
             .collect();
         scores.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let top = scores.first().map_or(0.0, |s| s.1);

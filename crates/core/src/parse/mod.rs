@@ -13,7 +13,7 @@ pub mod year;
 
 use crate::analyse::themes::Taxonomy;
 use crate::ingest::Document;
-use crate::model::{Indicator, Part, Report, Scope, Section, Span, ThemeScores};
+use crate::model::{Indicator, Part, Report, Scope, Section, Span, ThemeId, ThemeScores};
 use crate::text::sentences::is_full_stop;
 use crate::text::variants::simplified;
 
@@ -98,7 +98,7 @@ fn analyse_sections(
         }
         let extent = &cx.text[section.extent.start..section.extent.end];
         section.theme_scores = cx.taxonomy.score(section.heading.as_deref(), extent);
-        section.themes = section.theme_scores.ids().map(str::to_string).collect();
+        section.themes = section.theme_scores.0.iter().map(|(id, _)| *id).collect();
         let part = if section.part == Part::Other {
             part
         } else {
@@ -186,7 +186,7 @@ fn found_indicators(
             .as_deref()
             .and_then(|c| c.split('.').next())
             .filter(|t| cx.taxonomy.get(t).is_some())
-            .map(str::to_string);
+            .map(ThemeId::new);
         ind.themes = match (canonical_theme, from_label.0.is_empty()) {
             (Some(theme), _) => ThemeScores(vec![(theme, 1.0)]),
             (None, false) => from_label,

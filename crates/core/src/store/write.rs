@@ -11,7 +11,7 @@ use super::{Entry, ZSTD_LEVEL};
 use crate::analyse::coverage::coverage;
 use crate::analyse::themes::Taxonomy;
 use crate::corpus::packed::unpack;
-use crate::model::Report;
+use crate::model::{Report, ThemeId};
 
 /// Reports to a transaction at most: a transaction costs a commit, which one report a transaction
 /// paid each time.
@@ -162,7 +162,7 @@ fn sections(r: &Report) -> Vec<(String, u8, Option<String>, &'static str, String
                 s.depth,
                 s.heading.clone(),
                 s.part.as_str(),
-                s.themes.join(","),
+                ThemeId::join(&s.themes, ","),
             )
         })
         .collect()
