@@ -161,6 +161,8 @@ impl Store {
         // The user's theme keywords shape every parse too.
         let build = &BUILD_FINGERPRINT[..16.min(BUILD_FINGERPRINT.len())];
         let parser = format!("{build}-{}", taxonomy.fingerprint());
+        // Only a cache: failing to tidy it costs disk, not reports.
+        let _ = forget_other_builds(&conn, &format!("{build}-"));
         Ok((
             Store {
                 path,
@@ -266,6 +268,9 @@ fn open_checked(path: &Path) -> Result<Connection, Unusable> {
     if check != "ok" {
         return Err(Unusable::Damaged(check));
     }
+    // Takes effect only on a new file (before its first table): the pages of deleted reports
+    // can then be given back to the disk.
+    conn.pragma_update(None, "auto_vacuum", "INCREMENTAL")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     settings(&conn)?;
     // The version before the tables: `CREATE … IF NOT EXISTS` leaves an old table as it was.
@@ -291,6 +296,24 @@ fn open_checked(path: &Path) -> Result<Connection, Unusable> {
         }
     }
     Ok(conn)
+}
+
+/// Delete what other builds of fazhi stored (their parser names do not start with `prefix`) and
+/// give the space back: no build reads another's reports, so without this every upgrade left a
+/// whole corpus behind, and the check of the file at each start read it all again. Reports of
+/// this build with other theme keywords are kept: a user may switch back.
+fn forget_other_builds(conn: &Connection, prefix: &str) -> rusqlite::Result<()> {
+    let deleted = conn.execute(
+        "DELETE FROM reports WHERE substr(parser, 1, length(?1)) != ?1",
+        params![prefix],
+    )?;
+    if deleted > 0 {
+        // Each step of the pragma gives back one page.
+        let mut vacuum = conn.prepare("PRAGMA incremental_vacuum")?;
+        let mut steps = vacuum.query([])?;
+        while steps.next()?.is_some() {}
+    }
+    Ok(())
 }
 
 /// Another connection to a store already opened and checked.
@@ -478,6 +501,54 @@ mod tests {
         assert_eq!(store.get(REPORT.as_bytes()), Some(e));
         let (_, again) = Store::open(dir.path(), &taxonomy).unwrap();
         assert!(again.is_none(), "rebuilt once");
+    }
+
+    #[test]
+    fn what_other_builds_stored_is_forgotten_and_its_space_given_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let taxonomy = Taxonomy::embedded();
+        let other =
+            Taxonomy::with_user_file("[[theme]]\nid = \"x\"\nkeywords = [\"河长制\"]\n").unwrap();
+        let pages = |conn: &Connection| -> i64 {
+            conn.query_row("PRAGMA page_count", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = {
+            let (store, _) = Store::open(dir.path(), &taxonomy).unwrap();
+            store.put(REPORT.as_bytes(), &entry(&taxonomy), &taxonomy);
+            let (mine, _) = Store::open(dir.path(), &other).unwrap();
+            mine.put(REPORT.as_bytes(), &entry(&other), &other);
+            // An older build's reports: large, to leave pages to give back.
+            let conn = Connection::open(store.path()).unwrap();
+            for i in 0..20 {
+                conn.execute(
+                    "INSERT INTO reports (content_hash, parser, source, level, characters,
+                         indicator_count, model, words)
+                     SELECT content_hash || ?1, 'an-older-build-x', source, level, characters,
+                         indicator_count, zeroblob(100000), words FROM reports LIMIT 1",
+                    params![i],
+                )
+                .unwrap();
+            }
+            pages(&conn)
+        };
+        let (store, _) = Store::open(dir.path(), &taxonomy).unwrap();
+        let conn = Connection::open(store.path()).unwrap();
+        let parsers: Vec<String> = conn
+            .prepare("SELECT parser FROM reports")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(parsers.len(), 2, "{parsers:?}");
+        assert!(parsers.iter().all(|p| p != "an-older-build-x"));
+        assert!(store.get(REPORT.as_bytes()).is_some());
+        assert!(
+            pages(&conn) < before / 2,
+            "{} of {before} pages",
+            pages(&conn)
+        );
     }
 
     #[test]
