@@ -174,12 +174,16 @@ impl Shared {
             }
         };
         let corpus = Arc::new(corpus);
-        // The search index is built behind the first frame; a search made before it is ready
-        // waits for it.
+        // The search index, and what comparisons and searches need, are built behind the first
+        // frame (on the cores the load has just freed); a search or comparison made before they
+        // are ready waits for them.
         let building = Arc::clone(&corpus);
         let _ = std::thread::Builder::new()
             .name("fazhi-index".into())
             .spawn(move || building.build_index());
+        let _ = std::thread::Builder::new()
+            .name("fazhi-prepare".into())
+            .spawn(fazhi_core::analyse::prepare);
         let mut shared = Shared {
             corpus,
             checks: checks.into(),
