@@ -217,11 +217,12 @@ impl App {
     }
 
     fn jump_to_hit(&mut self, n: usize) {
-        let Some(hit) = self.shared.hits.get(n).cloned() else {
+        let Some(hit) = self.shared.hits.get(n).copied() else {
             return;
         };
         self.shared.hit = Some(n);
-        self.open(hit.report, hit.section, hit.at);
+        let section = self.shared.corpus.section_of(&hit);
+        self.open(hit.report, section, hit.at);
         let total = self.shared.hits.len();
         let hits = self.shared.labels().hits;
         self.shared.message = Some(format!("{}/{} {}", n + 1, total, hits));

@@ -43,13 +43,12 @@ impl std::fmt::Display for LoadProblem {
     }
 }
 
-/// One place a search query was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One place a search query was found ([`Corpus::section_of`] says in which section: only the
+/// hits shown need it, and finding it for all of a common word's took most of a search).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Index into `Corpus::reports`.
     pub report: usize,
-    /// Path of the innermost section holding the hit (empty: the preamble).
-    pub section: Vec<usize>,
     /// The match in the report's text.
     pub at: Span,
 }
@@ -446,7 +445,10 @@ impl Corpus {
                 found
             });
             if whole {
-                hits.push(self.hit(report as usize, Span::new(start, end)));
+                hits.push(Hit {
+                    report: report as usize,
+                    at: Span::new(start, end),
+                });
             }
         }
         hits
@@ -459,19 +461,22 @@ impl Corpus {
         for (i, r) in self.reports.iter().enumerate() {
             for (start, _) in r.text.match_indices(needle) {
                 if let Some(n) = len(&r.text[start..]) {
-                    hits.push(self.hit(i, Span::new(start, start + n)));
+                    hits.push(Hit {
+                        report: i,
+                        at: Span::new(start, start + n),
+                    });
                 }
             }
         }
         hits
     }
 
-    fn hit(&self, report: usize, at: Span) -> Hit {
-        Hit {
-            report,
-            section: section_at(&self.reports[report], at.start),
-            at,
-        }
+    /// Path of the innermost section holding a hit (empty: the preamble).
+    pub fn section_of(&self, hit: &Hit) -> Vec<usize> {
+        self.reports
+            .get(hit.report)
+            .map(|r| section_at(r, hit.at.start))
+            .unwrap_or_default()
     }
 }
 

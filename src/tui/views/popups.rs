@@ -239,7 +239,7 @@ fn results(app: &App, frame: &mut Frame) {
         .map(|(i, hit)| {
             let r = &app.shared.corpus.reports[hit.report];
             let section = r
-                .section(&hit.section)
+                .section(&app.shared.corpus.section_of(hit))
                 .map(|s| s.display_heading())
                 .unwrap_or_else(|| l.preamble.to_string());
             let place = format!(
