@@ -383,6 +383,12 @@ impl Corpus {
         })
     }
 
+    /// Heap bytes the word index holds (building it first if need be): what a corpus pays for
+    /// whole-word search for the whole session.
+    pub fn index_bytes(&self) -> usize {
+        self.index().heap_bytes()
+    }
+
     /// Each report's words as byte offset and length, in text order (`reports[i]`'s are the
     /// `i`th), read back from the word index: no text is segmented again.
     pub fn word_lists(&self) -> Vec<Vec<WordAt>> {

@@ -91,6 +91,15 @@ impl WordIndex {
         self.get(word).binary_search(&(report, at)).is_ok()
     }
 
+    /// Heap bytes held: the word map (its table by capacity, one control byte an entry, and each
+    /// word's text), the starts and the postings.
+    pub fn heap_bytes(&self) -> usize {
+        self.ids.capacity() * (size_of::<(Box<str>, u32)>() + 1)
+            + self.ids.keys().map(|w| w.len()).sum::<usize>()
+            + self.starts.capacity() * size_of::<u32>()
+            + self.postings.capacity() * size_of::<(u32, u32)>()
+    }
+
     /// Each report's words as offset and length, in text order: the index read back by report,
     /// for whoever needs them again (an export) without segmenting any text a second time.
     pub fn by_report(&self, reports: usize) -> Vec<Vec<WordAt>> {
