@@ -435,11 +435,14 @@ impl Corpus {
         };
         let mut hits = Vec::new();
         let index = self.index();
-        for &(report, offset) in index.get(first) {
+        // Each next word's occurrences decoded once, to be searched for each hit of the first.
+        let rest: Vec<Vec<(u32, u32)>> =
+            words[1..].iter().map(|w| index.get(w).collect()).collect();
+        for (report, offset) in index.get(first) {
             let text = &self.reports[report as usize].text;
             let start = offset as usize;
             let mut end = start + first.len();
-            let whole = words[1..].iter().all(|word| {
+            let whole = words[1..].iter().zip(&rest).all(|(word, places)| {
                 let rest = text.get(end..).unwrap_or("");
                 let at = end
                     + (rest.len()
@@ -447,7 +450,7 @@ impl Corpus {
                             .trim_start_matches(|c: char| !c.is_alphanumeric())
                             .len());
                 let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
-                    && index.is_at(word, report, at as u32);
+                    && places.binary_search(&(report, at as u32)).is_ok();
                 end = at + word.len();
                 found
             });
