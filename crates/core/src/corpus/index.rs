@@ -37,7 +37,7 @@ pub struct WordIndex {
 /// pass, how many bytes its postings take) and the posting before, which the next is encoded
 /// against.
 #[derive(Clone, Copy, Default)]
-struct Cursor {
+struct Slot {
     bytes: usize,
     last: Option<(u32, u32)>,
 }
@@ -47,7 +47,7 @@ impl WordIndex {
     pub fn build<'a>(texts: impl Iterator<Item = &'a str>, words: Vec<Vec<u8>>) -> WordIndex {
         let texts: Vec<&str> = texts.collect();
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut cursors: Vec<Cursor> = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
         let mut scratch = Vec::with_capacity(20);
         // Each word is looked up again in the second pass rather than its id kept from the
         // first: a list of ids would cost more memory at the load's peak than the packed words.
@@ -56,9 +56,9 @@ impl WordIndex {
                 let next = ids.len() as u32;
                 let id = *ids.entry(word.into()).or_insert(next);
                 if id == next {
-                    cursors.push(Cursor::default());
+                    slots.push(Slot::default());
                 }
-                if let Some(c) = cursors.get_mut(id as usize) {
+                if let Some(c) = slots.get_mut(id as usize) {
                     let posting = (report as u32, offset_in(text, word));
                     scratch.clear();
                     push_posting(&mut scratch, c.last, posting);
@@ -67,13 +67,13 @@ impl WordIndex {
                 }
             }
         }
-        let mut starts = Vec::with_capacity(cursors.len() + 1);
+        let mut starts = Vec::with_capacity(slots.len() + 1);
         let mut total = 0;
-        for c in &mut cursors {
+        for c in &mut slots {
             let start = total;
             starts.push(start);
             total += c.bytes;
-            *c = Cursor {
+            *c = Slot {
                 bytes: start,
                 last: None,
             };
@@ -82,7 +82,7 @@ impl WordIndex {
         let mut postings = vec![0; total];
         for (report, (text, list)) in texts.iter().zip(words).enumerate() {
             for word in words_in(text, &list) {
-                let Some(c) = ids.get(word).and_then(|&id| cursors.get_mut(id as usize)) else {
+                let Some(c) = ids.get(word).and_then(|&id| slots.get_mut(id as usize)) else {
                     continue;
                 };
                 let posting = (report as u32, offset_in(text, word));
@@ -115,6 +115,11 @@ impl WordIndex {
             })
             .unwrap_or(&[]);
         Postings::new(bytes)
+    }
+
+    /// Where `word` stands, to be asked place after place in the order a search meets them.
+    pub fn seek(&self, word: &str) -> Seek<'_> {
+        Seek::new(self.get(word))
     }
 
     /// Heap bytes held: the word map (its table by capacity, one control byte an entry, and each
@@ -167,6 +172,7 @@ fn push_posting(out: &mut Vec<u8>, last: Option<(u32, u32)>, (report, at): (u32,
 
 /// A word's occurrences as (report, byte offset), decoded from its postings as they are read;
 /// it stops at bytes cut off or out of range.
+#[derive(Clone)]
 pub struct Postings<'a> {
     rest: &'a [u8],
     report: u32,
@@ -180,6 +186,43 @@ impl<'a> Postings<'a> {
             report: 0,
             at: 0,
         }
+    }
+}
+
+/// Whether a word stands at one place after another, its occurrences decoded only as far as the
+/// places asked reach: a search asks in report and text order, so each occurrence is decoded once
+/// and no list is held. A place before the one asked last starts the decoding over.
+pub struct Seek<'a> {
+    from: Postings<'a>,
+    rest: Postings<'a>,
+    here: Option<(u32, u32)>,
+    last: (u32, u32),
+}
+
+impl<'a> Seek<'a> {
+    fn new(from: Postings<'a>) -> Seek<'a> {
+        let mut rest = from.clone();
+        Seek {
+            here: rest.next(),
+            from,
+            rest,
+            last: (0, 0),
+        }
+    }
+
+    /// Whether the word stands at `place` (report, byte offset).
+    pub fn has(&mut self, place: (u32, u32)) -> bool {
+        if place < self.last {
+            self.rest = self.from.clone();
+            self.here = self.rest.next();
+        }
+        self.last = place;
+        while let Some(here) = self.here
+            && here < place
+        {
+            self.here = self.rest.next();
+        }
+        self.here == Some(place)
     }
 }
 
@@ -254,6 +297,21 @@ mod tests {
         assert_eq!(first_in_late_report, [19, 172, 2]);
         let cut = &bytes[..bytes.len() - 1];
         assert_eq!(Postings::new(cut).count(), list.len() - 1, "cut off");
+    }
+
+    #[test]
+    fn seeking_finds_places_asked_in_order_and_out_of_it() {
+        let texts = ["法治，推进法治", "推进法治"];
+        let packed = texts.iter().map(|t| packed::packed_words_of(t)).collect();
+        let index = WordIndex::build(texts.iter().copied(), packed);
+        let mut fazhi = index.seek("法治");
+        assert!(fazhi.has((0, 0)));
+        assert!(!fazhi.has((0, 3)));
+        assert!(fazhi.has((0, 15)));
+        assert!(fazhi.has((1, 6)));
+        assert!(!fazhi.has((2, 0)), "past the last");
+        assert!(fazhi.has((0, 15)), "back again");
+        assert!(!index.seek("不在").has((0, 0)));
     }
 
     #[test]
