@@ -31,6 +31,23 @@ pub struct WordIndex {
     starts: Vec<usize>,
     /// Each word's occurrences in turn, encoded by [`push_posting`].
     postings: Vec<u8>,
+    /// Where each word's skips start in `skips` (one more entry than words: the end).
+    skip_starts: Vec<u32>,
+    /// Every [`BLOCK`]th occurrence of each word, in order: where a search can start decoding
+    /// instead of at the word's first.
+    skips: Vec<Skip>,
+}
+
+/// Occurrences a skip stands for: a skip costs 12 bytes, so at 64 the skips add less than a
+/// tenth to the postings, and a search decodes at most 64 occurrences to reach any place.
+const BLOCK: u32 = 64;
+
+/// A point a word's occurrences can be decoded from: the byte (from the word's first) where one
+/// occurrence is encoded, and the occurrence before it, which that one's encoding is relative to.
+#[derive(Debug, Clone, Copy)]
+struct Skip {
+    before: (u32, u32),
+    at: u32,
 }
 
 /// A word's place in the second pass of a build: where its next posting goes (in the first
@@ -40,6 +57,9 @@ pub struct WordIndex {
 struct Slot {
     bytes: usize,
     last: Option<(u32, u32)>,
+    /// Occurrences met so far, then (second pass) where the word's next skip goes.
+    count: u32,
+    skip: u32,
 }
 
 impl WordIndex {
@@ -64,28 +84,56 @@ impl WordIndex {
                     push_posting(&mut scratch, c.last, posting);
                     c.bytes += scratch.len();
                     c.last = Some(posting);
+                    c.count = c.count.saturating_add(1);
                 }
             }
         }
         let mut starts = Vec::with_capacity(slots.len() + 1);
-        let mut total = 0;
+        let mut skip_starts = Vec::with_capacity(slots.len() + 1);
+        let (mut total, mut skipped) = (0, 0);
         for c in &mut slots {
-            let start = total;
-            starts.push(start);
-            total += c.bytes;
+            starts.push(total);
+            skip_starts.push(skipped);
+            let (bytes, count) = (c.bytes, c.count);
             *c = Slot {
-                bytes: start,
+                bytes: total,
                 last: None,
+                count: 0,
+                skip: skipped,
             };
+            total += bytes;
+            skipped += count.saturating_sub(1) / BLOCK;
         }
         starts.push(total);
+        skip_starts.push(skipped);
         let mut postings = vec![0; total];
+        let mut skips = vec![
+            Skip {
+                before: (0, 0),
+                at: 0
+            };
+            skipped as usize
+        ];
         for (report, (text, list)) in texts.iter().zip(words).enumerate() {
             for word in words_in(text, &list) {
-                let Some(c) = ids.get(word).and_then(|&id| slots.get_mut(id as usize)) else {
+                let Some((c, &start)) = ids
+                    .get(word)
+                    .and_then(|&id| Some((slots.get_mut(id as usize)?, starts.get(id as usize)?)))
+                else {
                     continue;
                 };
                 let posting = (report as u32, offset_in(text, word));
+                if let Some(before) = c.last
+                    && c.count % BLOCK == 0
+                    && let (Some(skip), Ok(at)) = (
+                        skips.get_mut(c.skip as usize),
+                        u32::try_from(c.bytes - start),
+                    )
+                {
+                    *skip = Skip { before, at };
+                    c.skip += 1;
+                }
+                c.count += 1;
                 scratch.clear();
                 push_posting(&mut scratch, c.last, posting);
                 if let Some(slot) = postings.get_mut(c.bytes..c.bytes + scratch.len()) {
@@ -100,26 +148,37 @@ impl WordIndex {
             ids,
             starts,
             postings,
+            skip_starts,
+            skips,
         }
     }
 
     /// Where `word` stands, in report order and then text order (none: nowhere).
     pub fn get(&self, word: &str) -> Postings<'_> {
-        let bytes = self
-            .ids
-            .get(word)
-            .and_then(|&id| {
-                let from = *self.starts.get(id as usize)?;
-                let to = *self.starts.get(id as usize + 1)?;
-                self.postings.get(from..to)
-            })
-            .unwrap_or(&[]);
-        Postings::new(bytes)
+        Postings::new(self.parts(word).0)
     }
 
     /// Where `word` stands, to be asked place after place in the order a search meets them.
     pub fn seek(&self, word: &str) -> Seek<'_> {
-        Seek::new(self.get(word))
+        let (bytes, skips) = self.parts(word);
+        Seek::new(bytes, skips)
+    }
+
+    /// `word`'s postings and skips (none: not a word of the corpus).
+    fn parts(&self, word: &str) -> (&[u8], &[Skip]) {
+        self.ids
+            .get(word)
+            .and_then(|&id| {
+                let i = id as usize;
+                let bytes = self
+                    .postings
+                    .get(*self.starts.get(i)?..*self.starts.get(i + 1)?)?;
+                let skips = self.skips.get(
+                    *self.skip_starts.get(i)? as usize..*self.skip_starts.get(i + 1)? as usize,
+                )?;
+                Some((bytes, skips))
+            })
+            .unwrap_or((&[], &[]))
     }
 
     /// Heap bytes held: the word map (its table by capacity, one control byte an entry, and each
@@ -129,6 +188,8 @@ impl WordIndex {
             + self.ids.keys().map(|w| w.len()).sum::<usize>()
             + self.starts.capacity() * size_of::<usize>()
             + self.postings.capacity()
+            + self.skip_starts.capacity() * size_of::<u32>()
+            + self.skips.capacity() * size_of::<Skip>()
     }
 
     /// Each report's words as offset and length, in text order: the index read back by report,
@@ -190,21 +251,27 @@ impl<'a> Postings<'a> {
 }
 
 /// Whether a word stands at one place after another, its occurrences decoded only as far as the
-/// places asked reach: a search asks in report and text order, so each occurrence is decoded once
-/// and no list is held. A place before the one asked last starts the decoding over.
+/// places asked reach, from the last skip before each: a search asks in report and text order,
+/// so no occurrence is decoded twice and no list is held. A place before the one asked last
+/// starts over from the word's first occurrence.
 pub struct Seek<'a> {
-    from: Postings<'a>,
+    bytes: &'a [u8],
+    skips: &'a [Skip],
+    /// Skips from here on are still ahead.
+    next_skip: usize,
     rest: Postings<'a>,
     here: Option<(u32, u32)>,
     last: (u32, u32),
 }
 
 impl<'a> Seek<'a> {
-    fn new(from: Postings<'a>) -> Seek<'a> {
-        let mut rest = from.clone();
+    fn new(bytes: &'a [u8], skips: &'a [Skip]) -> Seek<'a> {
+        let mut rest = Postings::new(bytes);
         Seek {
+            bytes,
+            skips,
+            next_skip: 0,
             here: rest.next(),
-            from,
             rest,
             last: (0, 0),
         }
@@ -213,10 +280,26 @@ impl<'a> Seek<'a> {
     /// Whether the word stands at `place` (report, byte offset).
     pub fn has(&mut self, place: (u32, u32)) -> bool {
         if place < self.last {
-            self.rest = self.from.clone();
-            self.here = self.rest.next();
+            *self = Seek::new(self.bytes, self.skips);
         }
         self.last = place;
+        let ahead = self.skips.get(self.next_skip..).unwrap_or(&[]);
+        let behind = ahead.partition_point(|s| s.before < place);
+        if behind > 0 {
+            self.next_skip += behind;
+            let skip = ahead[behind - 1];
+            let read = self.bytes.len() - self.rest.rest.len();
+            if skip.at as usize > read
+                && let Some(rest) = self.bytes.get(skip.at as usize..)
+            {
+                self.rest = Postings {
+                    rest,
+                    report: skip.before.0,
+                    at: skip.before.1,
+                };
+                self.here = self.rest.next();
+            }
+        }
         while let Some(here) = self.here
             && here < place
         {
@@ -312,6 +395,35 @@ mod tests {
         assert!(!fazhi.has((2, 0)), "past the last");
         assert!(fazhi.has((0, 15)), "back again");
         assert!(!index.seek("不在").has((0, 0)));
+    }
+
+    #[test]
+    fn seeking_leaps_over_blocks_and_finds_every_place() {
+        let texts: Vec<String> = (0..300).map(|i| "法治，".repeat(i % 7 + 1)).collect();
+        let packed = texts.iter().map(|t| packed::packed_words_of(t)).collect();
+        let index = WordIndex::build(texts.iter().map(String::as_str), packed);
+        let all: Vec<(u32, u32)> = index.get("法治").collect();
+        assert_eq!(all.len(), (0..300).map(|i| i % 7 + 1).sum::<usize>());
+        assert!(all.len() as u32 > 10 * BLOCK, "enough to skip over");
+        let (bytes, skips) = index.parts("法治");
+        assert_eq!(skips.len(), (all.len() - 1) / BLOCK as usize);
+        for (k, skip) in skips.iter().enumerate() {
+            let from = Postings {
+                rest: &bytes[skip.at as usize..],
+                report: skip.before.0,
+                at: skip.before.1,
+            };
+            let block = (k + 1) * BLOCK as usize;
+            assert_eq!(from.collect::<Vec<_>>(), all[block..], "skip {k}");
+        }
+        for step in [1, 2, 37, 300] {
+            let mut seek = index.seek("法治");
+            for &(report, at) in all.iter().step_by(step) {
+                assert!(!seek.has((report, at + 1)), "inside the word");
+                assert!(seek.has((report, at)), "({report}, {at}) at step {step}");
+            }
+            assert!(!seek.has((300, 0)), "past the last");
+        }
     }
 
     #[test]
