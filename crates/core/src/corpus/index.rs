@@ -284,8 +284,9 @@ impl<'a> Seek<'a> {
         }
         self.last = place;
         let ahead = self.skips.get(self.next_skip..).unwrap_or(&[]);
-        let behind = ahead.partition_point(|s| s.before < place);
-        if behind > 0 {
+        // Most places asked lie before the next skip: no search of the skips for those.
+        if ahead.first().is_some_and(|s| s.before < place) {
+            let behind = ahead.partition_point(|s| s.before < place);
             self.next_skip += behind;
             let skip = ahead[behind - 1];
             let read = self.bytes.len() - self.rest.rest.len();
