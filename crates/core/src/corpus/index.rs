@@ -2,8 +2,9 @@
 //!
 //! Built to be small, because the corpus holds it for the whole session: each word's text is kept
 //! once, and its occurrences are one run of varints in one flat buffer grouped by word (the step
-//! from the occurrence before, about 2 bytes each where a (report, offset) pair takes 8), with no
-//! list or string of its own. A search decodes the runs of its query's words.
+//! from the occurrence before, a few bytes each where a (report, offset) pair takes 8), with no
+//! list or string of its own, and a skip every 64 occurrences. At 10,000 generated reports that
+//! is 47 MB where the pairs took 141. A search decodes the runs of its query's words.
 
 use rustc_hash::FxHashMap;
 
@@ -57,8 +58,9 @@ struct Skip {
 struct Slot {
     bytes: usize,
     last: Option<(u32, u32)>,
-    /// Occurrences met so far, then (second pass) where the word's next skip goes.
+    /// Occurrences met so far (each pass counts them again).
     count: u32,
+    /// Second pass: where the word's next skip goes in `skips`.
     skip: u32,
 }
 
@@ -133,7 +135,7 @@ impl WordIndex {
                     *skip = Skip { before, at };
                     c.skip += 1;
                 }
-                c.count += 1;
+                c.count = c.count.saturating_add(1);
                 scratch.clear();
                 push_posting(&mut scratch, c.last, posting);
                 if let Some(slot) = postings.get_mut(c.bytes..c.bytes + scratch.len()) {
