@@ -3,15 +3,17 @@
 //!
 //! `cargo bench -p fazhi-core --bench memory -- DIR` (a folder written by
 //! `cargo bench -p fazhi-core --bench scale -- --write DIR 1000`). Bytes asked of the allocator,
-//! not resident memory: the allocator's own overhead and freed pages it keeps come on top.
+//! not resident memory: the allocator's own overhead and freed pages it keeps come on top. The
+//! first load also builds the word index and times a few searches with it.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use fazhi_core::analyse::themes::Taxonomy;
-use fazhi_core::corpus::Corpus;
+use fazhi_core::corpus::{Corpus, SearchMode};
 use fazhi_core::model::{Report, Section};
 use fazhi_core::store::Store;
 
@@ -157,6 +159,9 @@ fn main() {
         println!(
             "  {sections} sections, {measures} measures, {indicators} indicators, {scores} theme scores"
         );
+        if !with_store {
+            word_index(&corpus);
+        }
         let reports = std::mem::take(&mut corpus.reports);
         let n = reports.len();
         let with_reports = live();
@@ -183,4 +188,48 @@ fn main() {
             mb(during - after)
         );
     }
+}
+
+/// The word index: its bytes, the peak and time of building it, and searches' medians against
+/// the same query as a substring (a scan of every text, no index) in the same run.
+fn word_index(corpus: &Corpus) {
+    let before = live();
+    reset_peak();
+    let start = Instant::now();
+    corpus.build_index();
+    let took = start.elapsed();
+    println!(
+        "  word index {:.1} MB, built in {:.1} ms, {:.1} MB above the load at its peak",
+        mb(corpus.index_bytes()),
+        took.as_secs_f64() * 1e3,
+        mb(peak() - before)
+    );
+    for query in ["法治", "行政复议", "法治政府建设", "行政复议案件"] {
+        let word = median(|| corpus.search(query, SearchMode::Word).len());
+        let scan = median(|| corpus.search(query, SearchMode::Substring).len());
+        println!(
+            "  search {query}: {} hits, by word {:.2} ms (fastest {:.2}), as a substring {:.2} ms (fastest {:.2}): {:.2}×",
+            word.2,
+            word.0 * 1e3,
+            word.1 * 1e3,
+            scan.0 * 1e3,
+            scan.1 * 1e3,
+            word.0 / scan.0
+        );
+    }
+}
+
+/// Median and fastest seconds of 31 runs of `run` (the fastest: what is left of a run on a busy
+/// machine without the other processes), and what it returned.
+fn median(run: impl Fn() -> usize) -> (f64, f64, usize) {
+    let mut out = 0;
+    let mut times: Vec<f64> = (0..31)
+        .map(|_| {
+            let start = Instant::now();
+            out = std::hint::black_box(run());
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], times[0], out)
 }

@@ -382,6 +382,12 @@ impl Corpus {
         })
     }
 
+    /// Heap bytes the word index holds (building it first if need be): what a corpus pays for
+    /// whole-word search for the whole session.
+    pub fn index_bytes(&self) -> usize {
+        self.index().heap_bytes()
+    }
+
     /// Each report's words as byte offset and length, in text order (`reports[i]`'s are the
     /// `i`th), read back from the word index: no text is segmented again.
     pub fn word_lists(&self) -> Vec<Vec<WordAt>> {
@@ -428,11 +434,14 @@ impl Corpus {
         };
         let mut hits = Vec::new();
         let index = self.index();
-        for &(report, offset) in index.get(first) {
+        // Each next word's place follows the one before it, hit after hit, so each next word's
+        // occurrences are decoded once, side by side with the first's.
+        let mut rest: Vec<_> = words[1..].iter().map(|w| index.seek(w)).collect();
+        for (report, offset) in index.get(first) {
             let text = &self.reports[report as usize].text;
             let start = offset as usize;
             let mut end = start + first.len();
-            let whole = words[1..].iter().all(|word| {
+            let whole = words[1..].iter().zip(&mut rest).all(|(word, places)| {
                 let rest = text.get(end..).unwrap_or("");
                 let at = end
                     + (rest.len()
@@ -440,7 +449,7 @@ impl Corpus {
                             .trim_start_matches(|c: char| !c.is_alphanumeric())
                             .len());
                 let found = text.get(at..).is_some_and(|t| t.starts_with(word.as_str()))
-                    && index.is_at(word, report, at as u32);
+                    && places.has((report, at as u32));
                 end = at + word.len();
                 found
             });
@@ -799,6 +808,27 @@ mod tests {
             "复 is no whole word here"
         );
         assert!(found(&c, "，。", SearchMode::Word).is_empty());
+    }
+
+    #[test]
+    fn whole_words_of_a_query_are_found_in_every_report() {
+        let taxonomy: Arc<Taxonomy> = Taxonomy::embedded().into();
+        // Each text a little different, so none is set aside as a duplicate.
+        let reports = ["a", "b", "c"].map(|name| {
+            let text = format!("{SEARCHED}{name}");
+            load_bytes(text.as_bytes(), name, &taxonomy).unwrap()
+        });
+        let c = Corpus::from_reports(reports.into(), taxonomy);
+        assert_eq!(
+            segment::words("行政复议案件").len(),
+            2,
+            "two words, one after the other"
+        );
+        let hits = c.search("行政复议案件", SearchMode::Word);
+        let places: Vec<(usize, usize)> = hits.iter().map(|h| (h.report, h.at.start)).collect();
+        let text_at = c.reports[0].text.find("行政复议案件").unwrap();
+        assert_eq!(places, [(0, text_at), (1, text_at), (2, text_at)]);
+        assert_eq!(c.search("法治政府", SearchMode::Word).len(), 3);
     }
 
     #[test]

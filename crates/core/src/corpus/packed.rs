@@ -72,7 +72,7 @@ pub fn fits(text: &str, packed: &[u8]) -> bool {
 }
 
 /// LEB128: seven bits a byte, low bits first, the high bit set on all but the last byte.
-fn push_varint(out: &mut Vec<u8>, mut n: u64) {
+pub(super) fn push_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8 & 0x7f) | 0x80);
         n >>= 7;
@@ -81,7 +81,7 @@ fn push_varint(out: &mut Vec<u8>, mut n: u64) {
 }
 
 /// The varint at the start of `bytes`, which move past it; `None` if cut off or too long.
-fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
+pub(super) fn read_varint(bytes: &mut &[u8]) -> Option<u64> {
     let mut n = 0u64;
     for (i, b) in bytes.iter().enumerate().take(10) {
         n |= u64::from(b & 0x7f) << (7 * i);
