@@ -113,6 +113,8 @@ fn sources(doc: usize, fps: &[u64], index: &[Slice]) -> Vec<(usize, u32)> {
         .collect();
     out.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
     out.truncate(MAX_SOURCES);
+    // Every report's list is held until the review is done, and most were cut from far more.
+    out.shrink_to_fit();
     out
 }
 
