@@ -12,8 +12,6 @@
 //! Fingerprints that many reports share are the phrases of the time every report uses; they
 //! are left out of the index, as slogans and quotations are left out of the fingerprints.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::shared::{MIN_CHARS, SHINGLE, Slogans, normalize, shingle_hash, stock_cover};
@@ -28,51 +26,102 @@ const MAX_SOURCES: usize = 8;
 const MIN_COMMON_REPORTS: usize = 32;
 /// …or in more than this part of the set, for large sets.
 const COMMON_SHARE: usize = 100;
+/// The index is built in slices of the hash space, by the top bits of a fingerprint, so that
+/// only one slice's postings are ever sorted at a time: all of them at once would take twice
+/// the memory of every report's fingerprints.
+const SLICE_BITS: u32 = 8;
 
 /// For each report, the other reports (indexes into the input) that share enough fingerprints
 /// with it to be compared exactly, with the number shared, most first.
 pub fn candidates(texts: &[&str], slogans: &Slogans) -> Vec<Vec<(usize, u32)>> {
-    let prints: Vec<Vec<u64>> = texts.par_iter().map(|t| fingerprints(t, slogans)).collect();
-    let mut postings: Vec<(u64, u32)> = prints
-        .iter()
-        .enumerate()
-        .flat_map(|(doc, fps)| fps.iter().map(move |&h| (h, doc as u32)))
-        .collect();
-    postings.par_sort_unstable();
+    let prints: Vec<Box<[u64]>> = texts.par_iter().map(|t| fingerprints(t, slogans)).collect();
     let common = MIN_COMMON_REPORTS.max(texts.len() / COMMON_SHARE);
-    let mut index: HashMap<u64, &[(u64, u32)]> = HashMap::new();
-    for group in postings.chunk_by(|x, y| x.0 == y.0) {
-        if group.len() > 1 && group.len() <= common {
-            index.insert(group[0].0, group);
-        }
-    }
+    let index: Vec<Slice> = (0..1u64 << SLICE_BITS)
+        .into_par_iter()
+        .map(|slice| Slice::build(&prints, slice, common))
+        .collect();
     prints
         .par_iter()
         .enumerate()
-        .map(|(doc, fps)| {
-            let mut shared: HashMap<u32, u32> = HashMap::new();
-            for h in fps {
-                for &(_, other) in index.get(h).copied().unwrap_or(&[]) {
-                    if other as usize != doc {
-                        *shared.entry(other).or_default() += 1;
-                    }
-                }
-            }
-            let mut out: Vec<(usize, u32)> = shared
-                .into_iter()
-                .filter(|&(_, n)| n >= MIN_SHARED)
-                .map(|(d, n)| (d as usize, n))
-                .collect();
-            out.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
-            out.truncate(MAX_SOURCES);
-            out
-        })
+        .map(|(doc, fps)| sources(doc, fps, &index))
         .collect()
 }
 
+/// The slice of the hash space a fingerprint falls in.
+fn slice_of(hash: u64) -> u64 {
+    hash >> (u64::BITS - SLICE_BITS)
+}
+
+/// The fingerprints of one slice of the hash space that more than one report holds, but not so
+/// many as to be common phrasing, each with the reports holding it.
+struct Slice {
+    /// Sorted.
+    hashes: Vec<u64>,
+    /// `reports[starts[k]..starts[k + 1]]` hold `hashes[k]`.
+    starts: Vec<usize>,
+    reports: Vec<u32>,
+}
+
+impl Slice {
+    fn build(prints: &[Box<[u64]>], slice: u64, common: usize) -> Slice {
+        let mut postings: Vec<(u64, u32)> = Vec::new();
+        for (doc, fps) in prints.iter().enumerate() {
+            let from = fps.partition_point(|&h| slice_of(h) < slice);
+            let to = fps.partition_point(|&h| slice_of(h) <= slice);
+            postings.extend(fps[from..to].iter().map(|&h| (h, doc as u32)));
+        }
+        postings.sort_unstable();
+        let mut out = Slice {
+            hashes: Vec::new(),
+            starts: vec![0],
+            reports: Vec::new(),
+        };
+        // A report's fingerprints have no repeats, so a group's length is its number of reports.
+        for group in postings.chunk_by(|x, y| x.0 == y.0) {
+            if group.len() > 1 && group.len() <= common {
+                out.hashes.push(group[0].0);
+                out.reports.extend(group.iter().map(|p| p.1));
+                out.starts.push(out.reports.len());
+            }
+        }
+        out
+    }
+
+    /// The reports holding `hash`, none if it is held by one report or by too many.
+    fn holders(&self, hash: u64) -> &[u32] {
+        match self.hashes.binary_search(&hash) {
+            Ok(k) => &self.reports[self.starts[k]..self.starts[k + 1]],
+            Err(_) => &[],
+        }
+    }
+}
+
+/// The other reports sharing at least [`MIN_SHARED`] indexed fingerprints with report `doc`,
+/// most shared first, at most [`MAX_SOURCES`].
+fn sources(doc: usize, fps: &[u64], index: &[Slice]) -> Vec<(usize, u32)> {
+    let mut others: Vec<u32> = fps
+        .iter()
+        .flat_map(|&h| index[slice_of(h) as usize].holders(h))
+        .copied()
+        .filter(|&other| other as usize != doc)
+        .collect();
+    others.sort_unstable();
+    let mut out: Vec<(usize, u32)> = others
+        .chunk_by(|x, y| x == y)
+        .map(|run| (run[0] as usize, run.len() as u32))
+        .filter(|&(_, n)| n >= MIN_SHARED)
+        .collect();
+    out.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+    out.truncate(MAX_SOURCES);
+    // Every report's list is held until the review is done, and most were cut from far more.
+    out.shrink_to_fit();
+    out
+}
+
 /// The winnowed fingerprints of a text, sorted and without repeats; shingles touching a slogan
-/// or a quotation take no part.
-fn fingerprints(text: &str, slogans: &Slogans) -> Vec<u64> {
+/// or a quotation take no part. Boxed, as a report keeps about one window's fingerprint in seven
+/// and every report's are held at once.
+fn fingerprints(text: &str, slogans: &Slogans) -> Box<[u64]> {
     let normal = normalize(text);
     let stock = stock_cover(text, &normal, slogans);
     let hashes: Vec<Option<u64>> = normal
@@ -87,7 +136,7 @@ fn fingerprints(text: &str, slogans: &Slogans) -> Vec<u64> {
         .collect();
     out.sort_unstable();
     out.dedup();
-    out
+    out.into_boxed_slice()
 }
 
 #[cfg(test)]
@@ -120,6 +169,71 @@ mod tests {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let found = candidates(&refs, &Slogans::from_list(""));
         assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    }
+
+    /// Candidates counted the plain way: every pair of reports, the fingerprints both hold that
+    /// are held by no more than `common` reports.
+    fn reference(texts: &[&str], slogans: &Slogans) -> Vec<Vec<(usize, u32)>> {
+        let prints: Vec<Box<[u64]>> = texts.iter().map(|t| fingerprints(t, slogans)).collect();
+        let common = MIN_COMMON_REPORTS.max(texts.len() / COMMON_SHARE);
+        let held_by = |h: &u64| prints.iter().filter(|p| p.contains(h)).count();
+        (0..texts.len())
+            .map(|i| {
+                let mut out: Vec<(usize, u32)> = (0..texts.len())
+                    .filter(|&j| j != i)
+                    .map(|j| {
+                        let both = prints[i]
+                            .iter()
+                            .filter(|h| prints[j].contains(h) && held_by(h) <= common)
+                            .count();
+                        (j, both as u32)
+                    })
+                    .filter(|&(_, n)| n >= MIN_SHARED)
+                    .collect();
+                out.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+                out.truncate(MAX_SOURCES);
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn candidates_are_those_of_comparing_every_pair() {
+        // A small deterministic set: sentences of pseudo-random characters, each report made of a
+        // few of them, one sentence in more reports than is evidence, and a few of its own.
+        let mut seed: u64 = 7;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let mut sentence = |len: usize| -> String {
+            (0..len)
+                .map(|_| char::from_u32(0x4e00 + next(400) as u32).unwrap_or('法'))
+                .chain(std::iter::once('。'))
+                .collect()
+        };
+        let pool: Vec<String> = (0..12).map(|_| sentence(30)).collect();
+        let everywhere = sentence(40);
+        let texts: Vec<String> = (0..70)
+            .map(|k| {
+                let mut text = sentence(25);
+                for _ in 0..1 + k % 4 {
+                    text.push_str(&pool[(k * 7 + text.len()) % pool.len()]);
+                    text.push_str(&sentence(10));
+                }
+                if k % 5 != 0 {
+                    text.push_str(&everywhere);
+                }
+                text
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let slogans = Slogans::from_list("");
+        let found = candidates(&refs, &slogans);
+        assert!(found.iter().filter(|c| !c.is_empty()).count() > 10);
+        assert_eq!(found, reference(&refs, &slogans));
     }
 
     #[test]
