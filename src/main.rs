@@ -461,7 +461,12 @@ fn run(args: Cli) -> Result<ExitCode> {
             if csv {
                 cli::review_csv(&rows, notes.as_ref()).context("writing CSV")?
             } else if json && passages {
-                let rows: Vec<_> = rows.iter().map(|r| RowWithPassages::of(r)).collect();
+                // Rows come in the order of the reports reviewed.
+                let rows: Vec<_> = rows
+                    .iter()
+                    .zip(&corpus.reports)
+                    .map(|(r, report)| RowWithPassages::of(r, report))
+                    .collect();
                 cli::json(&rows)? + "\n"
             } else if json {
                 cli::json(&rows)? + "\n"

@@ -6,7 +6,9 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use super::copying;
-use super::shared::{PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars};
+use super::shared::{
+    PassageAt, PlaceFinder, Prepared, SharedPassage, Slogans, foreign_places, text_chars,
+};
 use super::years::LocalityKey;
 use crate::check::{self, Completeness, Found};
 use crate::model::{Locality, Part, Report};
@@ -107,7 +109,7 @@ pub struct Copying {
     pub previous_share: Option<f64>,
     /// Passages shared with the top source: a count in the JSON contract.
     #[serde(serialize_with = "count")]
-    pub passages: Vec<SharedPassage>,
+    pub passages: Vec<PassageAt>,
     /// Index of the top source in the reviewed reports.
     #[serde(skip)]
     pub top_index: Option<usize>,
@@ -116,7 +118,7 @@ pub struct Copying {
     pub previous_index: Option<usize>,
 }
 
-fn count<S: Serializer>(passages: &[SharedPassage], s: S) -> Result<S::Ok, S::Error> {
+fn count<S: Serializer>(passages: &[PassageAt], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(passages.len() as u64)
 }
 
@@ -147,14 +149,20 @@ pub struct RowWithPassages<'a> {
     pub row: &'a ReviewRow,
     /// `a` spans are byte offsets into this report's clean text (`Report::text`), `b` into the
     /// top source's.
-    pub passage_list: &'a [SharedPassage],
+    pub passage_list: Vec<SharedPassage>,
 }
 
 impl<'a> RowWithPassages<'a> {
-    pub fn of(row: &'a ReviewRow) -> Self {
+    /// The row of `report`, its passages' text taken from the report's.
+    pub fn of(row: &'a ReviewRow, report: &Report) -> Self {
         RowWithPassages {
             row,
-            passage_list: &row.copying.passages,
+            passage_list: row
+                .copying
+                .passages
+                .iter()
+                .map(|&at| SharedPassage::of(at, &report.text))
+                .collect(),
         }
     }
 }
@@ -229,7 +237,7 @@ fn copying_of(
     }
     let prepared = Prepared::new(&reports[i].text, slogans);
     let mut covered = prepared.blank_cover();
-    let mut top: Option<(usize, usize, Vec<SharedPassage>)> = None;
+    let mut top: Option<(usize, usize, Vec<PassageAt>)> = None;
     let mut previous_share = None;
     let mut sources: Vec<usize> = candidates.iter().map(|c| c.0).collect();
     if let Some(p) = previous.filter(|p| !sources.contains(p)) {
