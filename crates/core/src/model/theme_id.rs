@@ -60,12 +60,6 @@ impl std::hash::Hash for ThemeId {
     }
 }
 
-impl From<&str> for ThemeId {
-    fn from(id: &str) -> ThemeId {
-        ThemeId::new(id)
-    }
-}
-
 impl PartialEq<str> for ThemeId {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -75,12 +69,6 @@ impl PartialEq<str> for ThemeId {
 impl PartialEq<&str> for ThemeId {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for ThemeId {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
     }
 }
 
