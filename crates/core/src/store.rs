@@ -7,6 +7,7 @@
 //! is rebuilt, a damaged one is set aside beside itself and rebuilt, never trusted. Writes are
 //! transactions in WAL mode with a busy timeout, so two instances can share one store.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -179,26 +180,46 @@ impl Store {
 
     /// The entry for a file's bytes parsed by this parser, if one is stored and readable.
     pub fn get(&self, bytes: &[u8]) -> Option<Entry> {
+        thread_local! {
+            /// This thread's buffers for a stored entry: its two blobs as read and its model
+            /// decompressed, reused for every report. Allocated and freed for each report, these
+            /// tens of kilobytes left holes among the reports' own allocations that a process
+            /// holding 10,000 reports kept as memory.
+            static BUFFERS: RefCell<[Vec<u8>; 3]> = RefCell::default();
+        }
         let key = blake3::hash(bytes).to_hex().to_string();
-        // Only the query holds the connection: the other threads read while this one decodes.
-        let (model, words): (Vec<u8>, Vec<u8>) = self
-            .conn
-            .lock()
-            .ok()?
-            .prepare_cached(
-                "SELECT model, words FROM reports WHERE content_hash = ?1 AND parser = ?2",
-            )
-            .ok()?
-            .query_row(params![key, self.parser], |row| {
-                Ok((row.get(0)?, row.get(1)?))
+        BUFFERS.with_borrow_mut(|[model, words, json]| {
+            {
+                // Only the copy holds the connection: the other threads read while this one
+                // decodes.
+                let conn = self.conn.lock().ok()?;
+                let mut query = conn
+                    .prepare_cached(
+                        "SELECT model, words FROM reports WHERE content_hash = ?1 AND parser = ?2",
+                    )
+                    .ok()?;
+                query
+                    .query_row(params![key, self.parser], |row| {
+                        for (i, buffer) in [&mut *model, &mut *words].into_iter().enumerate() {
+                            buffer.clear();
+                            // Not a blob: left empty, which no blob decompresses from.
+                            buffer.extend_from_slice(row.get_ref(i)?.as_blob().unwrap_or(&[]));
+                        }
+                        Ok(())
+                    })
+                    .optional()
+                    .ok()
+                    .flatten()?;
+            }
+            decompress_into(model, json)?;
+            let report: Report = serde_json::from_slice(json).ok()?;
+            let mut packed = Vec::new();
+            decompress_into(words, &mut packed)?;
+            fits(&report.text, &packed).then_some(Entry {
+                report,
+                words: packed,
             })
-            .optional()
-            .ok()
-            .flatten()?;
-        let model = decompress(&model)?;
-        let report: Report = serde_json::from_slice(&model).ok()?;
-        let words = decompress(&words)?;
-        fits(&report.text, &words).then_some(Entry { report, words })
+        })
     }
 
     /// Store an entry now, in a transaction of its own; failures are ignored (the store only
@@ -225,12 +246,12 @@ impl Store {
 /// times that.
 const MAX_BLOB: usize = 256 << 20;
 
-/// A zstd blob decompressed with this thread's decompressor: making one for every blob was a
-/// twentieth of a warm load's time (10,000 reports).
-fn decompress(blob: &[u8]) -> Option<Vec<u8>> {
+/// A zstd blob decompressed into `out` (replacing what it held) with this thread's decompressor:
+/// making one for every blob was a twentieth of a warm load's time (10,000 reports).
+fn decompress_into(blob: &[u8], out: &mut Vec<u8>) -> Option<()> {
     thread_local! {
-        static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
-            const { std::cell::RefCell::new(None) };
+        static DECOMPRESSOR: RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+            const { RefCell::new(None) };
     }
     // The blob's frame header says how large it decompresses (zstd's bulk API writes it); a
     // damaged header must not ask for more memory than any report's model takes.
@@ -238,12 +259,15 @@ fn decompress(blob: &[u8]) -> Option<Vec<u8>> {
         .ok()
         .flatten()?;
     let size = usize::try_from(size).ok().filter(|&s| s <= MAX_BLOB)?;
+    out.clear();
+    out.reserve(size);
     DECOMPRESSOR.with_borrow_mut(|d| {
         if d.is_none() {
             *d = zstd::bulk::Decompressor::new().ok();
         }
-        d.as_mut()?.decompress(blob, size).ok()
-    })
+        d.as_mut()?.decompress_to_buffer(blob, out).ok()
+    })?;
+    Some(())
 }
 
 /// Why a store file could not be used as it is.
