@@ -180,7 +180,10 @@ impl Shared {
         let building = Arc::clone(&corpus);
         let _ = std::thread::Builder::new()
             .name("fazhi-index".into())
-            .spawn(move || building.build_index());
+            .spawn(move || {
+                building.build_index();
+                super::memory::give_back_freed();
+            });
         let _ = std::thread::Builder::new()
             .name("fazhi-prepare".into())
             .spawn(fazhi_core::analyse::prepare);

@@ -110,13 +110,10 @@ impl ReviewScreen {
         let checks = shared.checks();
         let (send, receive) = mpsc::channel();
         std::thread::spawn(move || {
+            let rows = review_checked(&corpus.reports, &checks, &gazetteer, Slogans::shared());
+            crate::tui::memory::give_back_freed();
             // The screen may be gone (the dashboard quit) before the rows are ready.
-            let _ = send.send(review_checked(
-                &corpus.reports,
-                &checks,
-                &gazetteer,
-                Slogans::shared(),
-            ));
+            let _ = send.send(rows);
         });
         self.job = Job::Computing(receive);
     }
