@@ -2,4 +2,5 @@
 //! the user's configuration ([`config`]) that decides where their inputs come from.
 
 pub mod config;
+pub mod memory;
 pub mod tui;

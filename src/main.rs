@@ -188,6 +188,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    fazhi::memory::share_arenas();
     let args = Cli::parse();
     match run(args) {
         Ok(code) => code,

@@ -13,7 +13,6 @@ pub mod grid;
 pub mod keymap;
 pub mod labels;
 pub mod layout;
-pub mod memory;
 pub mod outline;
 pub mod screens;
 pub mod settings;

@@ -182,7 +182,7 @@ impl Shared {
             .name("fazhi-index".into())
             .spawn(move || {
                 building.build_index();
-                super::memory::give_back_freed();
+                crate::memory::give_back_freed();
             });
         let _ = std::thread::Builder::new()
             .name("fazhi-prepare".into())

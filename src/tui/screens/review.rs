@@ -111,7 +111,7 @@ impl ReviewScreen {
         let (send, receive) = mpsc::channel();
         std::thread::spawn(move || {
             let rows = review_checked(&corpus.reports, &checks, &gazetteer, Slogans::shared());
-            crate::tui::memory::give_back_freed();
+            crate::memory::give_back_freed();
             // The screen may be gone (the dashboard quit) before the rows are ready.
             let _ = send.send(rows);
         });
