@@ -4,15 +4,10 @@
 //! lengths takes 8) and how the store keeps them.
 
 use super::WordAt;
-use crate::text::segment;
 
 /// Every jieba word of `text` (punctuation and spaces left out), packed.
 pub fn packed_words_of(text: &str) -> Vec<u8> {
-    let words: Vec<WordAt> = segment::words(text)
-        .into_iter()
-        .map(|(at, w)| (at as u32, w.len() as u32))
-        .collect();
-    pack_words(&words, text)
+    pack_words(&super::words_of(text), text)
 }
 
 /// Words as two varints each: the gap from the end of the word before, and the length. Most
