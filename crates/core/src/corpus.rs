@@ -603,7 +603,12 @@ fn load_with_words(
     cache: Option<&Cache<'_>>,
     clock: &Clock,
 ) -> Loaded {
-    if let Some(entry) = cache.and_then(|c| Clock::time(&clock.store, || c.store.get(bytes))) {
+    // Hashed once: the key reads the store and, on a miss, writes it.
+    let key = cache.map(|_| Clock::time(&clock.store, || store::key_of(bytes)));
+    if let Some(entry) = cache
+        .zip(key.as_deref())
+        .and_then(|(c, key)| Clock::time(&clock.store, || c.store.get(key)))
+    {
         let mut report = entry.report;
         report.source = source.to_string();
         report.shrink_to_fit();
@@ -615,8 +620,8 @@ fn load_with_words(
     let entry = store::Entry { report, words };
     // A damaged file is parsed afresh each time so its warning is given each time (the cache
     // keeps reports, not what was lost decoding them).
-    if let Some(c) = cache.filter(|_| warning.is_none()) {
-        Clock::time(&clock.store, || c.writer.put(bytes, &entry, taxonomy));
+    if let (Some(c), Some(key)) = (cache.filter(|_| warning.is_none()), key) {
+        Clock::time(&clock.store, || c.writer.put(key, &entry, taxonomy));
     }
     Ok((entry.report, entry.words, warning))
 }

@@ -178,8 +178,9 @@ impl Store {
         &self.path
     }
 
-    /// The entry for a file's bytes parsed by this parser, if one is stored and readable.
-    pub fn get(&self, bytes: &[u8]) -> Option<Entry> {
+    /// The entry stored under `key` (a file's [`key_of`]) by this parser, if one is stored and
+    /// readable.
+    pub fn get(&self, key: &str) -> Option<Entry> {
         thread_local! {
             /// This thread's buffers for a stored entry: its two blobs as read and its model
             /// decompressed, reused for every report. Allocated and freed for each report, these
@@ -187,7 +188,6 @@ impl Store {
             /// holding 10,000 reports kept as memory.
             static BUFFERS: RefCell<[Vec<u8>; 3]> = RefCell::default();
         }
-        let key = blake3::hash(bytes).to_hex().to_string();
         BUFFERS.with_borrow_mut(|[model, words, json]| {
             {
                 // Only the copy holds the connection: the other threads read while this one
@@ -227,6 +227,12 @@ impl Store {
     pub fn writer(&self) -> Writer {
         Writer::start(connect(&self.path).ok(), self.parser.clone())
     }
+}
+
+/// What a file is stored under: the hash of its bytes. Made once a file, for reading the store
+/// and then, on a miss, for writing it.
+pub fn key_of(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
 }
 
 /// The most a stored blob may decompress to: a model of the largest file read (10 MB) is a few
@@ -428,7 +434,7 @@ mod tests {
     /// Store an entry as a load does, through a writer, and wait for it to be written.
     fn put(store: &Store, bytes: &[u8], entry: &Entry, taxonomy: &Taxonomy) {
         let writer = store.writer();
-        writer.put(bytes, entry, taxonomy);
+        writer.put(key_of(bytes), entry, taxonomy);
         writer.finish();
     }
 
@@ -445,15 +451,15 @@ mod tests {
         let (store, notice) = Store::open(dir.path(), &taxonomy).unwrap();
         assert!(notice.is_none());
         let e = entry(&taxonomy);
-        assert!(store.get(REPORT.as_bytes()).is_none());
+        assert!(store.get(&key_of(REPORT.as_bytes())).is_none());
         put(&store, REPORT.as_bytes(), &e, &taxonomy);
-        assert_eq!(store.get(REPORT.as_bytes()), Some(e.clone()));
-        assert!(store.get(b"other bytes").is_none());
+        assert_eq!(store.get(&key_of(REPORT.as_bytes())), Some(e.clone()));
+        assert!(store.get(&key_of(b"other bytes")).is_none());
         // Another parser (other theme keywords) does not read it.
         let other =
             Taxonomy::with_user_file("[[theme]]\nid = \"x\"\nkeywords = [\"河长制\"]\n").unwrap();
         let (store2, _) = Store::open(dir.path(), &other).unwrap();
-        assert!(store2.get(REPORT.as_bytes()).is_none());
+        assert!(store2.get(&key_of(REPORT.as_bytes())).is_none());
     }
 
     #[test]
@@ -494,7 +500,7 @@ mod tests {
         assert!(dir.path().join("corpus.sqlite3.damaged").exists());
         let e = entry(&taxonomy);
         put(&store, REPORT.as_bytes(), &e, &taxonomy);
-        assert_eq!(store.get(REPORT.as_bytes()), Some(e));
+        assert_eq!(store.get(&key_of(REPORT.as_bytes())), Some(e));
     }
 
     #[test]
@@ -516,7 +522,7 @@ mod tests {
         assert!(!dir.path().join("corpus.sqlite3.damaged").exists());
         let e = entry(&taxonomy);
         put(&store, REPORT.as_bytes(), &e, &taxonomy);
-        assert_eq!(store.get(REPORT.as_bytes()), Some(e));
+        assert_eq!(store.get(&key_of(REPORT.as_bytes())), Some(e));
         let (_, again) = Store::open(dir.path(), &taxonomy).unwrap();
         assert!(again.is_none(), "rebuilt once");
     }
@@ -561,7 +567,7 @@ mod tests {
             .unwrap();
         assert_eq!(parsers.len(), 2, "{parsers:?}");
         assert!(parsers.iter().all(|p| p != "an-older-build-x"));
-        assert!(store.get(REPORT.as_bytes()).is_some());
+        assert!(store.get(&key_of(REPORT.as_bytes())).is_some());
         assert!(
             pages(&conn) < before / 2,
             "{} of {before} pages",
@@ -577,7 +583,7 @@ mod tests {
         let (b, _) = Store::open(dir.path(), &taxonomy).unwrap();
         let e = entry(&taxonomy);
         put(&a, REPORT.as_bytes(), &e, &taxonomy);
-        assert_eq!(b.get(REPORT.as_bytes()), Some(e));
+        assert_eq!(b.get(&key_of(REPORT.as_bytes())), Some(e));
     }
 
     #[test]
@@ -638,16 +644,16 @@ mod tests {
         let writer = store.writer();
         let others: Vec<String> = (0..100).map(|i| format!("{REPORT}{i}")).collect();
         for bytes in &others {
-            writer.put(bytes.as_bytes(), &e, &taxonomy);
+            writer.put(key_of(bytes.as_bytes()), &e, &taxonomy);
         }
-        writer.put(REPORT.as_bytes(), &e, &taxonomy);
+        writer.put(key_of(REPORT.as_bytes()), &e, &taxonomy);
         writer.finish();
-        assert_eq!(store.get(REPORT.as_bytes()), Some(e.clone()));
+        assert_eq!(store.get(&key_of(REPORT.as_bytes())), Some(e.clone()));
         // Dropped without finishing, it still writes what it was given.
         let late = store.writer();
-        late.put(b"late", &e, &taxonomy);
+        late.put(key_of(b"late"), &e, &taxonomy);
         drop(late);
-        assert_eq!(store.get(b"late"), Some(e));
+        assert_eq!(store.get(&key_of(b"late")), Some(e));
         let conn = Connection::open(store.path()).unwrap();
         let n: i64 = conn
             .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))

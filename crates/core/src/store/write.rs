@@ -314,13 +314,12 @@ impl Writer {
         }
     }
 
-    /// Store what was parsed from a file's `bytes`, soon: its rows are made here, written by the
-    /// writer's thread.
-    pub fn put(&self, bytes: &[u8], entry: &Entry, taxonomy: &Taxonomy) {
+    /// Store what was parsed from a file, under its `key` ([`super::key_of`]), soon: its rows
+    /// are made here, written by the writer's thread.
+    pub fn put(&self, key: String, entry: &Entry, taxonomy: &Taxonomy) {
         let Some(sender) = &self.sender else {
             return;
         };
-        let key = blake3::hash(bytes).to_hex().to_string();
         if let Ok(row) = Row::new(key, &entry.report, &entry.words, taxonomy) {
             let _ = sender.send(row);
         }
